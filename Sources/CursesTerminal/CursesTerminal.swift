@@ -1,0 +1,1 @@
+// The CursesTerminal module. Its files are listed in docs/architecture.md.

@@ -1,0 +1,1 @@
+// The HooksHTTP module. Its files are listed in docs/architecture.md.

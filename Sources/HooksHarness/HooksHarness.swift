@@ -1,0 +1,1 @@
+// The HooksHarness module. Its files are listed in docs/architecture.md.

@@ -1,0 +1,1 @@
+// The HooksMail module. Its files are listed in docs/architecture.md.

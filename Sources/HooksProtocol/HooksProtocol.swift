@@ -1,0 +1,1 @@
+// The HooksProtocol module. Its files are listed in docs/architecture.md.

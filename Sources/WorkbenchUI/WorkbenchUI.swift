@@ -1,0 +1,1 @@
+// The WorkbenchUI module. Its files are listed in docs/architecture.md.

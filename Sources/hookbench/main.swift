@@ -1,0 +1,5 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+exit(Hookbench.main(Array(CommandLine.arguments.dropFirst())))
