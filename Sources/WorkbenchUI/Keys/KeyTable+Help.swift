@@ -1,0 +1,49 @@
+extension KeyTable {
+  /// The lines of the `?` help screen: every command of every context with its keys.
+  ///
+  /// A normal-context command without a key is listed as `:name`, because the prompt still
+  /// runs it; a command without a key elsewhere is listed as `(unbound)`.
+  public func helpLines() -> [String] {
+    var lines: [String] = []
+    for context in KeyContext.allCases {
+      lines.append(Self.heading(for: context))
+      if context == .editor || context == .prompt {
+        lines.append("  printable keys type text")
+      }
+      for command in WorkbenchCommand.allCases where command.contexts.contains(context) {
+        var keyText = keys(for: command, in: context).map(\.name).joined(separator: " ")
+        if keyText.isEmpty {
+          keyText = context == .normal ? ":\(command.rawValue)" : "(unbound)"
+        }
+        let name = padded(command.rawValue + (command.promptArgument.map { " " + $0 } ?? ""), 26)
+        lines.append("  \(padded(keyText, 14)) \(name) \(command.summary)")
+      }
+      lines.append("")
+    }
+    lines.append("Every normal command also runs from the : prompt by name, such as :revert.")
+    return lines
+  }
+
+  /// The key and label pairs of the quick-help line in `context`; a command without a key
+  /// is left out.
+  public func quickHelp(for context: KeyContext) -> [(key: String, label: String)] {
+    Self.quickHelpCommands(for: context).compactMap { command in
+      guard let key = keys(for: command, in: context).first else { return nil }
+      return (key.name, command.label)
+    }
+  }
+
+  private static func heading(for context: KeyContext) -> String {
+    switch context {
+    case .normal: return "Stepping and panes"
+    case .editor: return "Response editor (e)"
+    case .prompt: return "Prompt (: command, / search)"
+    case .help: return "Help screen"
+    }
+  }
+
+  private func padded(_ text: String, _ width: Int) -> String {
+    let used = DisplayWidth.of(text)
+    return used >= width ? text : text + String(repeating: " ", count: width - used)
+  }
+}

@@ -1,0 +1,150 @@
+extension Workbench {
+  /// One piece of the timeline line with its style.
+  private struct Segment {
+    var text: String
+    var role: ColorRole
+    var attributes: CellAttributes = []
+  }
+
+  /// Draws the top line: the scenario, profile and serialization, then every stage.
+  ///
+  /// When the line is wider than the screen, the separators shrink first and then the
+  /// scenario, profile and serialization are dropped (the status bar repeats the scenario),
+  /// so that the stages stay visible.
+  func drawTimeline(into screen: inout ScreenBuffer) {
+    let headers = [
+      Segment(text: "HookBench", role: .title, attributes: .bold),
+      Segment(text: snapshot.scenarioName, role: .normal),
+      Segment(text: snapshot.profile, role: .dim),
+      Segment(text: snapshot.serialization, role: .dim),
+    ].filter { !$0.text.isEmpty }
+
+    var line: [Segment] = []
+    for compact in [false, true] {
+      let stages = stageSegments(compact: compact)
+      for keep in stride(from: headers.count, through: 1, by: -1) {
+        line = [Segment(text: " ", role: .normal)]
+        for header in headers.prefix(keep) {
+          line.append(header)
+          line.append(Segment(text: "  ", role: .normal))
+        }
+        line.append(Segment(text: compact ? "" : "  ", role: .normal))
+        line += stages
+        let width = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        if width <= screen.width { break }
+      }
+      if line.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= screen.width { break }
+    }
+
+    var column = 0
+    for segment in line {
+      column += screen.write(
+        segment.text, row: 0, column: column, role: segment.role, attributes: segment.attributes)
+    }
+  }
+
+  private func stageSegments(compact: Bool) -> [Segment] {
+    var segments: [Segment] = []
+    var previousDirection: StageEntry.Direction?
+    for (index, stage) in snapshot.stages.enumerated() {
+      if let previousDirection, previousDirection != stage.direction {
+        segments.append(
+          Segment(text: compact ? " │ " : glyphs.directionSeparator, role: .border))
+      } else if previousDirection != nil {
+        segments.append(Segment(text: compact ? " " : glyphs.stageSeparator, role: .dim))
+      }
+      if previousDirection != stage.direction && !compact {
+        segments.append(Segment(text: "\(stage.direction.rawValue): ", role: .dim))
+      }
+      previousDirection = stage.direction
+      if stage.hasBreakpoint {
+        segments.append(Segment(text: glyphs.breakpoint, role: .breakpoint, attributes: .bold))
+      }
+      var segment = stageSegment(stage)
+      if index == stageCursor {
+        segment.attributes.insert(.underline)
+      }
+      segments.append(segment)
+    }
+    return segments
+  }
+
+  private func stageSegment(_ stage: StageEntry) -> Segment {
+    switch stage.state {
+    case .pending:
+      return Segment(text: stage.name, role: .normal)
+    case .current:
+      return Segment(text: "[\(stage.name)]", role: .timelineCurrent, attributes: .bold)
+    case .done(let mark):
+      let ended = mark == "✗" || mark == "!"
+      return Segment(text: stage.name + mark, role: ended ? .timelineEnded : .timelineDone)
+    case .skipped:
+      return Segment(text: stage.name, role: .dim)
+    }
+  }
+
+  /// Draws the status bar: scenario, stage, scanner, edit state, message, HTTP status and
+  /// latency.
+  func drawStatusBar(row: Int, into screen: inout ScreenBuffer) {
+    screen.fill(row: row, column: 0, count: screen.width, role: .statusBar, attributes: .reverse)
+    var left = " \(snapshot.scenarioName)"
+    if let stage = currentStageName { left += "  stage \(stage)" }
+    if let index = snapshot.scannerIndex {
+      left += "  scanner \(index + 1)/\(snapshot.scannerCount)"
+      if let name = snapshot.scannerName { left += " \(name)" }
+    } else if snapshot.scannerCount > 0 {
+      left += "  \(snapshot.scannerCount) scanner\(snapshot.scannerCount == 1 ? "" : "s")"
+    }
+    if snapshot.isEdited { left += "  [edited]" }
+    if snapshot.isRunning { left += "  running…" }
+    if snapshot.isFinished { left += "  finished: \(snapshot.action)" }
+    if snapshot.isReadOnly { left += "  [replay]" }
+
+    var right = ""
+    if let status = snapshot.lastHTTPStatus { right += status }
+    if let latency = snapshot.lastLatencyMs {
+      right += (right.isEmpty ? "" : "  ") + Self.formatLatency(latency)
+    }
+    right += " "
+
+    let rightWidth = DisplayWidth.of(right)
+    let leftWidth = screen.write(
+      left, row: row, column: 0, maxWidth: screen.width - rightWidth - 1, role: .statusBar,
+      attributes: .reverse)
+    if let message = statusMessage {
+      let room = screen.width - rightWidth - leftWidth - 4
+      if room > 3 {
+        screen.write(
+          message.text, row: row, column: leftWidth + 2, maxWidth: room,
+          role: message.isError ? .error : .statusBar,
+          attributes: message.isError ? [.reverse, .bold] : .reverse)
+      }
+    }
+    screen.write(
+      right, row: row, column: screen.width - rightWidth, role: .statusBar, attributes: .reverse)
+  }
+
+  /// Formats a latency in milliseconds with one decimal below 100 ms.
+  static func formatLatency(_ milliseconds: Double) -> String {
+    if milliseconds >= 100 { return "\(Int(milliseconds.rounded())) ms" }
+    let tenths = Int((milliseconds * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10) ms"
+  }
+
+  /// Draws the quick-help line, or the prompt while one is open.
+  func drawBottomLine(row: Int, into screen: inout ScreenBuffer) {
+    if case .prompt(let prompt) = mode {
+      let text = prompt.leader + String(prompt.text)
+      screen.write(text, row: row, column: 0, role: .prompt)
+      let cursorColumn = DisplayWidth.of(prompt.leader + String(prompt.text.prefix(prompt.cursor)))
+      screen.cursor = (row, min(cursorColumn, screen.width - 1))
+      return
+    }
+    var column = 1
+    for (key, label) in keyTable.quickHelp(for: mode.context) {
+      if column + DisplayWidth.of(key) + DisplayWidth.of(label) + 3 > screen.width { break }
+      column += screen.write(key, row: row, column: column, role: .quickHelpKey, attributes: .bold)
+      column += screen.write(" \(label)  ", row: row, column: column, role: .dim)
+    }
+  }
+}
