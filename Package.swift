@@ -38,7 +38,8 @@ let package = Package(
     // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
     // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
     // .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
-    // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
+    .testTarget(
+      name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"], exclude: ["Golden"]),
     // .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
   ]
 )

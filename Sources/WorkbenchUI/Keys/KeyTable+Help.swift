@@ -2,8 +2,11 @@ extension KeyTable {
   /// The lines of the `?` help screen: every command of every context with its keys.
   ///
   /// A normal-context command without a key is listed as `:name`, because the prompt still
-  /// runs it; a command without a key elsewhere is listed as `(unbound)`.
-  public func helpLines() -> [String] {
+  /// runs it; a command without a key elsewhere is listed as `(unbound)`. When a line would
+  /// be wider than `width` columns, the summary moves to its own line below.
+  public func helpLines(width: Int = Int.max) -> [String] {
+    let keyColumn = 14
+    let nameColumn = 26
     var lines: [String] = []
     for context in KeyContext.allCases {
       lines.append(Self.heading(for: context))
@@ -15,8 +18,14 @@ extension KeyTable {
         if keyText.isEmpty {
           keyText = context == .normal ? ":\(command.rawValue)" : "(unbound)"
         }
-        let name = padded(command.rawValue + (command.promptArgument.map { " " + $0 } ?? ""), 26)
-        lines.append("  \(padded(keyText, 14)) \(name) \(command.summary)")
+        let name = command.rawValue + (command.promptArgument.map { " " + $0 } ?? "")
+        let line = "  \(padded(keyText, keyColumn)) \(padded(name, nameColumn)) \(command.summary)"
+        if DisplayWidth.of(line) <= width {
+          lines.append(line)
+        } else {
+          lines.append("  \(padded(keyText, keyColumn)) \(name)")
+          lines.append("      \(command.summary)")
+        }
       }
       lines.append("")
     }

@@ -1,36 +1,47 @@
 extension Workbench {
   /// The content lines of `pane` in its current view mode, before scrolling and clipping.
+  ///
+  /// Lines wider than the pane's last drawn inner width wrap, except request and response
+  /// bodies, which are clipped so that their indentation stays readable.
   func paneLines(_ pane: PaneKind) -> [PaneLine] {
+    let lines: [PaneLine]
     switch pane {
     case .request: return requestLines()
-    case .patches: return patchLines()
-    case .result: return resultLines()
-    case .events: return events.map { PaneLine($0) }
+    case .patches: lines = patchLines()
+    case .result: lines = resultLines()
+    case .events: lines = events.map { PaneLine($0) }
     }
+    guard let width = innerWidths[pane] else { return lines }
+    return lines.flatMap { $0.wrapped(width: width) }
   }
 
-  /// The pane title and the tag drawn at the right end of its top border.
-  func paneTitle(_ pane: PaneKind) -> (title: String, tag: String, tagRole: ColorRole) {
+  /// The title candidates and the tag drawn at the right end of the pane's top border.
+  func paneTitle(_ pane: PaneKind) -> PaneTitle {
     switch pane {
     case .request:
-      var title = "Request \(requestView.rawValue)"
-      if let stage = currentStageName {
-        let scanner = snapshot.scannerName.map { " \(glyphs.arrow) \($0)" } ?? ""
-        title += " (\(stage)\(scanner))"
+      let view = requestView.rawValue
+      guard let stage = currentStageName else { return PaneTitle(candidates: ["Request \(view)"]) }
+      var candidates = ["Request \(view) (\(stage))", "Request \(view)"]
+      if let scanner = snapshot.scannerName {
+        candidates.insert("Request \(view) (\(stage) \(glyphs.arrow) \(scanner))", at: 0)
       }
-      return (title, "", .normal)
+      return PaneTitle(candidates: candidates)
     case .patches:
       if mode == .editor || draft != nil {
         let errors = draftDiagnostics.count
         let tag = errors == 0 ? "valid" : errors == 1 ? "1 error" : "\(errors) errors"
-        return ("Patches (editing)", tag, errors == 0 ? .success : .error)
+        return PaneTitle(
+          candidates: ["Patches (editing)", "Editing"], tag: tag,
+          tagRole: errors == 0 ? .success : .error)
       }
-      return ("Patches", patchSummary.text, patchSummary.role)
+      return PaneTitle(
+        candidates: ["Patches"], tag: patchSummary.text, tagRole: patchSummary.role)
     case .result:
       let action = snapshot.action.isEmpty ? "" : "action: \(snapshot.action)"
-      return ("Result \(resultView.rawValue)", action, .title)
+      return PaneTitle(
+        candidates: ["Result \(resultView.rawValue)"], tag: action, tagRole: .title)
     case .events:
-      return ("Events", "\(events.count)", .dim)
+      return PaneTitle(candidates: ["Events"], tag: "\(events.count)", tagRole: .dim)
     }
   }
 
@@ -69,11 +80,14 @@ extension Workbench {
       return [PaneLine("no scanner call yet", role: .dim)]
     }
     var lines = snapshot.responseText.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { PaneLine(String($0)) }
+      .map { PaneLine(String($0), wraps: false) }
     if snapshot.responseText.isEmpty {
       lines = [PaneLine("(empty body)", role: .dim)]
     }
     lines.append(PaneLine(""))
+    if snapshot.operations.isEmpty {
+      lines.append(PaneLine("✓ no change", role: .success))
+    }
     for operation in snapshot.operations {
       let (mark, role): (String, ColorRole) =
         switch operation.verdict {

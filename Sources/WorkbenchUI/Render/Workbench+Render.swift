@@ -54,10 +54,10 @@ extension Workbench {
     screen.cursor = nil
   }
 
-  /// Draws a box with `title` at the left and `tag` at the right of its top border.
+  /// Draws a box with the longest title candidate that fits at the left of its top border,
+  /// and the tag at the right when there is room for both.
   func drawBox(
-    _ rect: Rect, title: String, tag: String, tagRole: ColorRole, focused: Bool,
-    into screen: inout ScreenBuffer
+    _ rect: Rect, title: PaneTitle, focused: Bool, into screen: inout ScreenBuffer
   ) {
     guard rect.width >= 2, rect.height >= 2 else { return }
     let role: ColorRole = focused ? .focusedBorder : .border
@@ -78,26 +78,34 @@ extension Workbench {
       screen.write(String(left), row: row, column: rect.column, role: role, attributes: attributes)
       screen.write(String(rightCorner), row: row, column: right, role: role, attributes: attributes)
     }
+
     let room = rect.width - 4
     guard room > 0 else { return }
-    let titleWidth = screen.write(
-      " \(title) ", row: rect.row, column: rect.column + 1, maxWidth: room,
-      role: focused ? .focusedBorder : .title, attributes: .bold)
-    let tagText = " \(tag) "
+    let tagText = title.tag.isEmpty ? "" : " \(title.tag) "
     let tagWidth = DisplayWidth.of(tagText)
-    if !tag.isEmpty && titleWidth + tagWidth + 1 <= room {
+    let fitting = { (width: Int) in
+      title.candidates.first { DisplayWidth.of($0) + 2 <= width }
+    }
+    var chosen = fitting(room - tagWidth - 1)
+    let showTag = chosen != nil && !tagText.isEmpty
+    if chosen == nil { chosen = fitting(room) ?? title.candidates.last }
+    screen.write(
+      " \(chosen ?? "") ", row: rect.row, column: rect.column + 1, maxWidth: room,
+      role: focused ? .focusedBorder : .title, attributes: .bold)
+    if showTag {
       screen.write(
-        tagText, row: rect.row, column: right - 1 - tagWidth, role: tagRole, attributes: .bold)
+        tagText, row: rect.row, column: right - 1 - tagWidth, role: title.tagRole,
+        attributes: .bold)
     }
   }
 
   private func drawPane(
     _ pane: PaneKind, in rect: Rect, into screen: inout ScreenBuffer, followTail: Bool = false
   ) {
-    let (title, tag, tagRole) = paneTitle(pane)
-    drawBox(rect, title: title, tag: tag, tagRole: tagRole, focused: focus == pane, into: &screen)
+    drawBox(rect, title: paneTitle(pane), focused: focus == pane, into: &screen)
     let inner = rect.inner
     guard inner.height > 0, inner.width > 0 else { return }
+    innerWidths[pane] = inner.width
     let lines = paneLines(pane)
     let maximumTop = max(0, lines.count - inner.height)
     var top = min(scrollOffsets[pane] ?? 0, maximumTop)

@@ -19,20 +19,19 @@ extension Workbench {
       Segment(text: snapshot.serialization, role: .dim),
     ].filter { !$0.text.isEmpty }
 
+    // Layouts from the most to the least complete: full stages with every header, then
+    // compact stages with fewer and fewer headers.
+    var layouts = [(compact: false, keep: headers.count)]
+    layouts += stride(from: headers.count, through: 1, by: -1).map { (compact: true, keep: $0) }
     var line: [Segment] = []
-    for compact in [false, true] {
-      let stages = stageSegments(compact: compact)
-      for keep in stride(from: headers.count, through: 1, by: -1) {
-        line = [Segment(text: " ", role: .normal)]
-        for header in headers.prefix(keep) {
-          line.append(header)
-          line.append(Segment(text: "  ", role: .normal))
-        }
-        line.append(Segment(text: compact ? "" : "  ", role: .normal))
-        line += stages
-        let width = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        if width <= screen.width { break }
+    for layout in layouts {
+      line = [Segment(text: " ", role: .normal)]
+      for header in headers.prefix(layout.keep) {
+        line.append(header)
+        line.append(Segment(text: "  ", role: .normal))
       }
+      line.append(Segment(text: layout.compact ? "" : "  ", role: .normal))
+      line += stageSegments(compact: layout.compact)
       if line.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= screen.width { break }
     }
 
@@ -83,11 +82,14 @@ extension Workbench {
     }
   }
 
-  /// Draws the status bar: scenario, stage, scanner, edit state, message, HTTP status and
-  /// latency.
+  /// Draws the status bar: scenario, profile, serialization, stage, scanner, edit state,
+  /// HTTP status and latency.
   func drawStatusBar(row: Int, into screen: inout ScreenBuffer) {
     screen.fill(row: row, column: 0, count: screen.width, role: .statusBar, attributes: .reverse)
     var left = " \(snapshot.scenarioName)"
+    for setting in [snapshot.profile, snapshot.serialization] where !setting.isEmpty {
+      left += " \(setting)"
+    }
     if let stage = currentStageName { left += "  stage \(stage)" }
     if let index = snapshot.scannerIndex {
       left += "  scanner \(index + 1)/\(snapshot.scannerCount)"
@@ -108,18 +110,9 @@ extension Workbench {
     right += " "
 
     let rightWidth = DisplayWidth.of(right)
-    let leftWidth = screen.write(
+    screen.write(
       left, row: row, column: 0, maxWidth: screen.width - rightWidth - 1, role: .statusBar,
       attributes: .reverse)
-    if let message = statusMessage {
-      let room = screen.width - rightWidth - leftWidth - 4
-      if room > 3 {
-        screen.write(
-          message.text, row: row, column: leftWidth + 2, maxWidth: room,
-          role: message.isError ? .error : .statusBar,
-          attributes: message.isError ? [.reverse, .bold] : .reverse)
-      }
-    }
     screen.write(
       right, row: row, column: screen.width - rightWidth, role: .statusBar, attributes: .reverse)
   }
@@ -131,13 +124,20 @@ extension Workbench {
     return "\(tenths / 10).\(tenths % 10) ms"
   }
 
-  /// Draws the quick-help line, or the prompt while one is open.
+  /// Draws the prompt while one is open, else the message of the last command until the
+  /// next key, else the quick-help line.
   func drawBottomLine(row: Int, into screen: inout ScreenBuffer) {
     if case .prompt(let prompt) = mode {
       let text = prompt.leader + String(prompt.text)
       screen.write(text, row: row, column: 0, role: .prompt)
       let cursorColumn = DisplayWidth.of(prompt.leader + String(prompt.text.prefix(prompt.cursor)))
       screen.cursor = (row, min(cursorColumn, screen.width - 1))
+      return
+    }
+    if let message = statusMessage {
+      screen.write(
+        " " + message.text, row: row, column: 0, role: message.isError ? .error : .normal,
+        attributes: message.isError ? .bold : [])
       return
     }
     var column = 1

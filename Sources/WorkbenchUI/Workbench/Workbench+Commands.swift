@@ -10,7 +10,6 @@ extension Workbench {
     case .help: return runHelpKey(command)
     case .normal: break
     }
-    statusMessage = nil
     switch command {
     case .step: driver.step()
     case .nextStage: driver.nextStage()

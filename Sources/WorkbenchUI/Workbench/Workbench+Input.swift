@@ -7,6 +7,7 @@ extension Workbench {
   @discardableResult
   public func handle(_ key: Key) -> WorkbenchEffect? {
     if key == .resize { return nil }
+    statusMessage = nil
     let context = mode.context
     if let command = keyTable.command(for: key, in: context) {
       return run(command, in: context)

@@ -33,6 +33,8 @@ public final class Workbench {
   var editorLeft = 0
   /// The number of pane rows drawn last time, for page-sized scrolling.
   var lastPageHeight = 10
+  /// The inner width of each pane drawn last time, which the wrapping panes wrap to.
+  var innerWidths: [PaneKind: Int] = [:]
 
   /// Creates a workbench over `driver` with `keyTable`, adding `events` (such as key map
   /// problems) to the event log.

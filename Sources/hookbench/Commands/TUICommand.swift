@@ -1,0 +1,52 @@
+import CursesTerminal
+import WorkbenchUI
+
+/// `hookbench tui`: opens the workbench screen on a scenario or a transcript.
+struct TUICommand: Subcommand {
+  static let name = "tui"
+  static let summary = "Open the workbench screen on a scenario"
+  static let usage = "usage: hookbench tui [SCENARIO] [--replay FILE] [--theme dark|light]"
+  static let help = """
+    \(usage)
+
+    Opens the workbench: an embedded fake MTA runs SCENARIO (default:
+    samples/scenarios/welcome.json) stage by stage against its scanners, and the screen
+    shows each request, the scanner's patches and the result side by side. Press ? in the
+    workbench for every key; docs/workbench.md describes the screen.
+
+    Options:
+      --replay FILE          Step through a saved transcript (*.hooktrace.json) without
+                             calling any scanner. Editing is off in a replay.
+      --theme dark|light     Colour theme (default: $HOOKBENCH_THEME, else dark). NO_COLOR
+                             or TERM=dumb turn colours off.
+
+    Environment:
+      HOOKBENCH_KEYS         Key map file (default: ~/.config/hookbench/keys.json).
+      VISUAL, EDITOR         The editor that E opens on the response (default: vi).
+
+    """
+
+  static let defaultScenario = "samples/scenarios/welcome.json"
+
+  static func run(_ arguments: inout ArgumentList) throws -> Int32 {
+    let replay = try arguments.option("--replay")
+    let themeName = try arguments.choice("--theme", from: ["dark", "light"])
+    let positionals = try arguments.finish()
+    guard positionals.count <= 1 else {
+      throw UsageError("expected at most one scenario, got \(positionals.count)")
+    }
+    if replay != nil && !positionals.isEmpty {
+      throw UsageError("give either a SCENARIO or --replay FILE, not both")
+    }
+    let scenario = positionals.first ?? defaultScenario
+    _ = themeName
+
+    // TODO: drive the workbench with the fake MTA engine (HooksHarness) once it lands; until
+    // then the command can only explain that the engine is missing.
+    let subject = replay.map { "transcript \($0)" } ?? "scenario \(scenario)"
+    StandardStreams.err(
+      "error: cannot open the workbench on \(subject): this build of hookbench has no MTA "
+        + "engine yet (HooksHarness stage machine); use a build that includes it\n")
+    return ExitStatus.failure
+  }
+}
