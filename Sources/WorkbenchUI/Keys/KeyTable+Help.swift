@@ -24,7 +24,8 @@ extension KeyTable {
           lines.append(line)
         } else {
           lines.append("  \(padded(keyText, keyColumn)) \(name)")
-          lines.append("      \(command.summary)")
+          let summary = PaneLine(command.summary).wrapped(width: max(1, width - 6), indent: 0)
+          lines += summary.map { "      " + $0.text }
         }
       }
       lines.append("")

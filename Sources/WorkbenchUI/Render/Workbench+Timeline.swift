@@ -142,7 +142,7 @@ extension Workbench {
     }
     var column = 1
     for (key, label) in keyTable.quickHelp(for: mode.context) {
-      if column + DisplayWidth.of(key) + DisplayWidth.of(label) + 3 > screen.width { break }
+      if column + DisplayWidth.of(key) + 1 + DisplayWidth.of(label) > screen.width { break }
       column += screen.write(key, row: row, column: column, role: .quickHelpKey, attributes: .bold)
       column += screen.write(" \(label)  ", row: row, column: column, role: .dim)
     }
