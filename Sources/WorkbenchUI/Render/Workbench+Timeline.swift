@@ -86,14 +86,36 @@ extension Workbench {
   /// HTTP status and latency.
   func drawStatusBar(row: Int, into screen: inout ScreenBuffer) {
     screen.fill(row: row, column: 0, count: screen.width, role: .statusBar, attributes: .reverse)
+    var right = ""
+    if let status = snapshot.lastHTTPStatus { right += "  " + status }
+    if let latency = snapshot.lastLatencyMs { right += "  " + Self.formatLatency(latency) }
+    right += " "
+    let rightWidth = DisplayWidth.of(right)
+
+    // The scanner name goes first when space runs out, then the profile and serialization.
+    var left = ""
+    for (showSettings, showScannerName) in [(true, true), (true, false), (false, false)] {
+      left = statusText(showSettings: showSettings, showScannerName: showScannerName)
+      if DisplayWidth.of(left) + rightWidth < screen.width { break }
+    }
+    screen.write(
+      left, row: row, column: 0, maxWidth: screen.width - rightWidth - 1, role: .statusBar,
+      attributes: .reverse)
+    screen.write(
+      right, row: row, column: screen.width - rightWidth, role: .statusBar, attributes: .reverse)
+  }
+
+  private func statusText(showSettings: Bool, showScannerName: Bool) -> String {
     var left = " \(snapshot.scenarioName)"
-    for setting in [snapshot.profile, snapshot.serialization] where !setting.isEmpty {
-      left += " \(setting)"
+    if showSettings {
+      for setting in [snapshot.profile, snapshot.serialization] where !setting.isEmpty {
+        left += " \(setting)"
+      }
     }
     if let stage = currentStageName { left += "  stage \(stage)" }
     if let index = snapshot.scannerIndex {
       left += "  scanner \(index + 1)/\(snapshot.scannerCount)"
-      if let name = snapshot.scannerName { left += " \(name)" }
+      if showScannerName, let name = snapshot.scannerName { left += " \(name)" }
     } else if snapshot.scannerCount > 0 {
       left += "  \(snapshot.scannerCount) scanner\(snapshot.scannerCount == 1 ? "" : "s")"
     }
@@ -101,20 +123,7 @@ extension Workbench {
     if snapshot.isRunning { left += "  running…" }
     if snapshot.isFinished { left += "  finished: \(snapshot.action)" }
     if snapshot.isReadOnly { left += "  [replay]" }
-
-    var right = ""
-    if let status = snapshot.lastHTTPStatus { right += status }
-    if let latency = snapshot.lastLatencyMs {
-      right += (right.isEmpty ? "" : "  ") + Self.formatLatency(latency)
-    }
-    right += " "
-
-    let rightWidth = DisplayWidth.of(right)
-    screen.write(
-      left, row: row, column: 0, maxWidth: screen.width - rightWidth - 1, role: .statusBar,
-      attributes: .reverse)
-    screen.write(
-      right, row: row, column: screen.width - rightWidth, role: .statusBar, attributes: .reverse)
+    return left
   }
 
   /// Formats a latency in milliseconds with one decimal below 100 ms.
