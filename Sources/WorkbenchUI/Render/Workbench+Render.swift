@@ -50,7 +50,10 @@ extension Workbench {
     let message =
       "HookBench needs a terminal of at least \(minimum.width)×\(minimum.height); this one is "
       + "\(screen.width)×\(screen.height). Enlarge it, or press q to quit."
-    screen.write(message, row: 0, column: 0, role: .warning, attributes: .bold)
+    let rows = PaneLine(message).wrapped(width: screen.width, indent: 0)
+    for (row, line) in rows.prefix(screen.height).enumerated() {
+      screen.write(line.text, row: row, column: 0, role: .warning, attributes: .bold)
+    }
     screen.cursor = nil
   }
 

@@ -78,7 +78,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     role: ColorRole = .normal, attributes: CellAttributes = []
   ) -> Int {
     guard row >= 0, row < height, column < width else { return 0 }
-    let limit = min(width, column + (maxWidth ?? width))
+    let limit = min(width, maxWidth.map { column + $0 } ?? width)
     var position = column
     for character in text {
       var shown = character

@@ -1,4 +1,5 @@
 import CursesTerminal
+import Foundation
 import WorkbenchUI
 
 /// `hookbench tui`: opens the workbench screen on a scenario or a transcript.
@@ -39,14 +40,31 @@ struct TUICommand: Subcommand {
       throw UsageError("give either a SCENARIO or --replay FILE, not both")
     }
     let scenario = positionals.first ?? defaultScenario
-    _ = themeName
+    guard isatty(0) == 1, isatty(1) == 1 else {
+      StandardStreams.err(
+        "error: the workbench needs a terminal on standard input and output; "
+          + "use 'hookbench run \(scenario)' for a run without one\n")
+      return ExitStatus.failure
+    }
 
-    // TODO: drive the workbench with the fake MTA engine (HooksHarness) once it lands; until
-    // then the command can only explain that the engine is missing.
+    guard let driver = try makeDriver(scenario: scenario, replay: replay) else {
+      return ExitStatus.failure
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let (keyTable, keyEvents) = KeyMapFile.load(environment: environment)
+    let workbench = Workbench(driver: driver, keyTable: keyTable, events: keyEvents)
+    let theme = Theme.resolve(requested: themeName.flatMap(Theme.init), environment: environment)
+    return CursesTerminal(workbench: workbench, theme: theme).run()
+  }
+
+  /// The engine for the scenario or transcript, or nil after printing why there is none.
+  static func makeDriver(scenario: String, replay: String?) throws -> (any WorkbenchDriver)? {
+    // TODO: return the fake MTA engine's driver (HooksHarness) once it lands; until then the
+    // command explains that the engine is missing.
     let subject = replay.map { "transcript \($0)" } ?? "scenario \(scenario)"
     StandardStreams.err(
       "error: cannot open the workbench on \(subject): this build of hookbench has no MTA "
-        + "engine yet (HooksHarness stage machine); use a build that includes it\n")
-    return ExitStatus.failure
+        + "engine yet (the HooksHarness stage machine); use a build that includes it\n")
+    return nil
   }
 }
