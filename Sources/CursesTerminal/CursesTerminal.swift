@@ -43,11 +43,16 @@ public final class CursesTerminal {
     workbench.glyphs = isUTF8 ? .unicode : .ascii
     setenv("ESCDELAY", "25", 0)  // Esc leaves the editor at once instead of after 1 s.
 
-    guard initscr() != nil else {
-      return 1
-    }
+    // Installed before initscr, so that ncurses keeps out of SIGINT and SIGTERM: its own
+    // handlers exit with status 1, while ours let the signal end the process as usual.
     for signal in Self.restoredSignals {
       _ = hb_install_terminal_restorer(signal)
+    }
+    guard initscr() != nil else {
+      for signal in Self.restoredSignals {
+        _ = hb_remove_terminal_restorer(signal)
+      }
+      return 1
     }
     defer {
       endwin()
@@ -58,8 +63,8 @@ public final class CursesTerminal {
     cbreak()
     noecho()
     nonl()
+    disableFlowControl()
     keypad(hb_stdscr(), true)
-    wtimeout(hb_stdscr(), Self.pollMilliseconds)
     palette = Palette(theme: theme)
 
     var needsDrawing = true
@@ -69,20 +74,44 @@ public final class CursesTerminal {
         draw(workbench.render(width: Int(hb_columns()), height: Int(hb_lines())))
         needsDrawing = false
       }
-      var code: wint_t = 0
-      let status = hb_read_key(&code)
-      guard status != hb_err(), let key = KeyDecoder.key(status: status, code: UInt32(code))
-      else { continue }
-      needsDrawing = true
-      switch workbench.handle(key) {
-      case .quit:
-        return 0
-      case .openExternalEditor(let text):
-        editExternally(text)
-      case nil:
+      // Wait for one key, then take every key already typed before drawing again, so that
+      // pasted text or a fast typist never waits for one redraw per key.
+      var timeout = Self.pollMilliseconds
+      while let key = readKey(timeout: timeout) {
+        timeout = 0
+        needsDrawing = true
+        switch workbench.handle(key) {
+        case .quit:
+          return 0
+        case .openExternalEditor(let text):
+          editExternally(text)
+        case nil:
+          continue
+        }
         break
       }
     }
+  }
+
+  /// Reads one key, waiting at most `timeout` milliseconds; nil on timeout or for a code
+  /// the workbench has no key for.
+  private func readKey(timeout: Int32) -> Key? {
+    wtimeout(hb_stdscr(), timeout)
+    var code: wint_t = 0
+    let status = hb_read_key(&code)
+    guard status != hb_err() else { return nil }
+    return KeyDecoder.key(status: status, code: UInt32(code))
+  }
+
+  /// Turns off XON/XOFF flow control, so that C-s reaches the workbench as the apply key
+  /// instead of freezing the output, and saves that as the program mode that
+  /// `reset_prog_mode` restores. `endwin` restores the shell's own settings.
+  private func disableFlowControl() {
+    var settings = termios()
+    guard tcgetattr(0, &settings) == 0 else { return }
+    settings.c_iflag &= ~tcflag_t(IXON)
+    _ = tcsetattr(0, TCSANOW, &settings)
+    def_prog_mode()
   }
 
   /// Suspends the screen, runs the user's editor on `text`, and gives the result to the

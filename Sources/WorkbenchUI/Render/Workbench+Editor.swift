@@ -3,7 +3,7 @@ extension Workbench {
   ///
   /// Each diagnostic is drawn below the line it points at, with a `^` under its column when
   /// that column is on screen, wrapped to the pane width. The view scrolls to keep the
-  /// cursor visible, horizontally as well, because responses have long lines.
+  /// cursor visible; a long cursor line scrolls sideways on its own, as in nano.
   func drawEditor(in rect: Rect, into screen: inout ScreenBuffer) {
     drawBox(rect, title: paneTitle(.patches), focused: true, into: &screen)
     let inner = rect.inner
@@ -20,18 +20,19 @@ extension Workbench {
       editorLeft = cursorX - inner.width + max(1, inner.width / 4)
     }
 
-    // Rows in screen columns: text rows are already scrolled by editorLeft.
+    // Only the cursor's line scrolls horizontally, so the other lines stay readable.
     var rows: [PaneLine] = []
     var cursorRow = 0
     let lastLine = buffer.lines.count - 1
     for (index, characters) in buffer.lines.enumerated() {
       if index == buffer.line { cursorRow = rows.count }
-      rows.append(PaneLine(String(DisplayWidth.dropping(String(characters), columns: editorLeft))))
+      let left = index == buffer.line ? editorLeft : 0
+      rows.append(PaneLine(String(DisplayWidth.dropping(String(characters), columns: left))))
       let here = draftDiagnostics.filter {
         $0.line == index + 1 || (index == lastLine && $0.line > lastLine + 1)
       }
       for diagnostic in here {
-        rows += diagnosticRows(diagnostic, line: characters, width: inner.width)
+        rows += diagnosticRows(diagnostic, line: characters, left: left, width: inner.width)
       }
     }
 
@@ -47,13 +48,14 @@ extension Workbench {
   }
 
   /// The rows that show `diagnostic` under `line`: a `^` under the column it points at when
-  /// that column is on screen, followed by the message, wrapped to `width`.
+  /// that column is on screen, followed by the message, wrapped to `width`. `left` is the
+  /// horizontal scroll of `line`.
   private func diagnosticRows(
-    _ diagnostic: EditDiagnostic, line: [Character], width: Int
+    _ diagnostic: EditDiagnostic, line: [Character], left: Int, width: Int
   ) -> [PaneLine] {
     let message = "\(diagnostic.line):\(diagnostic.column) \(diagnostic.message)"
     let caretColumn =
-      DisplayWidth.of(String(line.prefix(max(0, diagnostic.column - 1)))) - editorLeft
+      DisplayWidth.of(String(line.prefix(max(0, diagnostic.column - 1)))) - left
     let caretOnScreen = caretColumn >= 0 && caretColumn < width - 12
     let lead = String(repeating: " ", count: caretOnScreen ? caretColumn : 0) + "^ "
     let (first, _) = DisplayWidth.prefix(message, fitting: width - DisplayWidth.of(lead))
