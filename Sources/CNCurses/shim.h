@@ -27,6 +27,15 @@ static inline int hb_colors(void) { return COLORS; }
 static inline int hb_ok(void) { return OK; }
 static inline int hb_err(void) { return ERR; }
 
+/// Starts curses on standard input and output like initscr, but returns -1 instead of
+/// exiting when the terminal type is unknown.
+static inline int hb_start_screen(void) {
+  SCREEN *screen = newterm(NULL, stdout, stdin);
+  if (screen == NULL) return -1;
+  set_term(screen);
+  return 0;
+}
+
 static inline int hb_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int hb_key_resize(void) { return KEY_RESIZE; }
 static inline int hb_key_up(void) { return KEY_UP; }

@@ -5,6 +5,13 @@ import WorkbenchUI
   import Glibc
 #endif
 
+/// A failure to start the terminal screen.
+public struct TerminalError: Error, CustomStringConvertible {
+  public let description: String
+
+  init(_ description: String) { self.description = description }
+}
+
 /// The ncurses front end of the workbench: draws its screen, reads keys, and restores the
 /// terminal on every way out.
 ///
@@ -37,22 +44,26 @@ public final class CursesTerminal {
   /// Restores the terminal before returning. SIGINT, SIGTERM and crashes also restore it,
   /// then end the process through the handler that was in place before.
   /// - Returns: 0 after a normal quit.
-  public func run() -> Int32 {
+  /// - Throws: `TerminalError` when curses cannot start on this terminal type.
+  public func run() throws -> Int32 {
     setlocale(LC_ALL, "")
     isUTF8 = hb_locale_is_utf8() != 0
     workbench.glyphs = isUTF8 ? .unicode : .ascii
     setenv("ESCDELAY", "25", 0)  // Esc leaves the editor at once instead of after 1 s.
 
-    // Installed before initscr, so that ncurses keeps out of SIGINT and SIGTERM: its own
+    // Installed before curses starts, so that ncurses keeps out of SIGINT and SIGTERM: its own
     // handlers exit with status 1, while ours let the signal end the process as usual.
     for signal in Self.restoredSignals {
       _ = hb_install_terminal_restorer(signal)
     }
-    guard initscr() != nil else {
+    guard hb_start_screen() == 0 else {
       for signal in Self.restoredSignals {
         _ = hb_remove_terminal_restorer(signal)
       }
-      return 1
+      let name = getenv("TERM").map { String(cString: $0) } ?? ""
+      throw TerminalError(
+        "cannot start the screen on terminal type \"\(name)\"; set TERM to a type that "
+          + "terminfo knows, such as xterm-256color")
     }
     defer {
       endwin()

@@ -1,5 +1,3 @@
-import WorkbenchUI
-
 /// The colour scheme of the terminal.
 public enum Theme: String, Sendable, CaseIterable {
   /// Light text on a dark background.
@@ -25,10 +23,11 @@ public enum Theme: String, Sendable, CaseIterable {
     return .dark
   }
 
-  /// The curses colour number of each role's foreground, or nil for the default colour.
+  /// The foreground colour of `role` as an ANSI colour number (0 black, 1 red, 2 green,
+  /// 3 yellow, 4 blue, 5 magenta, 6 cyan, 7 white), or nil for the terminal's default colour.
   ///
-  /// Values are the eight ANSI colours (0 black … 7 white), which every colour terminal has.
-  func foreground(for role: ColorRole) -> Int16? {
+  /// Only the eight basic colours are used, because every colour terminal has them.
+  public func foreground(for role: ColorRole) -> Int16? {
     let black: Int16 = 0
     let red: Int16 = 1
     let green: Int16 = 2
