@@ -64,7 +64,7 @@ static inline int hb_draw(int row, int column, const wchar_t *text, int count,
 
 static inline int hb_wcwidth(wchar_t character) { return wcwidth(character); }
 
-/// Whether the locale's character set is UTF-8, after setlocale(LC_ALL, "").
+/// Returns 1 when the locale's character set is UTF-8, after setlocale(LC_ALL, "").
 static inline int hb_locale_is_utf8(void) {
   const char *codeset = nl_langinfo(CODESET);
   return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);

@@ -5,8 +5,8 @@ extension CursesTerminal {
   /// Copies `screen` to the terminal and places or hides the cursor.
   ///
   /// Cells of one style are drawn in runs. A non-ASCII cell is drawn on its own at its
-  /// column, so that a character whose `wcwidth` disagrees with the layout's width shifts
-  /// nothing after it; a character the locale cannot draw becomes `?`.
+  /// column, so a character whose `wcwidth` disagrees with the layout's width shifts nothing
+  /// after it. A character that the locale cannot draw becomes `?`.
   func draw(_ screen: ScreenBuffer) {
     werase(hb_stdscr())
     for row in 0..<screen.height {

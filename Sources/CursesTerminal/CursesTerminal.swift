@@ -85,8 +85,8 @@ public final class CursesTerminal {
         draw(workbench.render(width: Int(hb_columns()), height: Int(hb_lines())))
         needsDrawing = false
       }
-      // Wait for one key, then take every key already typed before drawing again, so that
-      // pasted text or a fast typist never waits for one redraw per key.
+      // Wait for one key, then take every key already typed before drawing again, so
+      // pasted text is not redrawn once per key.
       var timeout = Self.pollMilliseconds
       while let key = readKey(timeout: timeout) {
         timeout = 0

@@ -20,7 +20,7 @@ struct Palette {
     }
   }
 
-  /// The pair number for `role`, or 0 for the terminal's default colours.
+  /// Returns the pair number for `role`, or 0 for the terminal's default colours.
   func pair(for role: ColorRole) -> Int16 {
     pairs[role] ?? 0
   }

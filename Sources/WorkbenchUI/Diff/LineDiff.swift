@@ -1,8 +1,10 @@
 /// A line diff of two texts, for the Result pane's diff view.
 public enum LineDiff {
-  /// The largest product of the two line counts diffed line by line; beyond it the common
-  /// prefix and suffix are kept and the middle is shown as removed then added, so that a
-  /// huge message cannot stall the screen. 4 million cells take about 16 MB.
+  /// The largest product of the two line counts that is diffed line by line.
+  ///
+  /// Beyond it the common prefix and suffix are kept and the middle is shown as removed then
+  /// added, so a huge message cannot stall the screen. The table of 4 million `Int` cells
+  /// takes 32 MB.
   public static let maximumCells = 4_000_000
 
   /// Returns `after` as result lines, with the lines of `before` that are gone marked

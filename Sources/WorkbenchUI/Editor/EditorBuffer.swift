@@ -1,8 +1,8 @@
 /// A multi-line text buffer with a cursor and undo, used to edit a scanner's response.
 ///
 /// Positions count grapheme clusters (Swift `Character`s), so a combining accent and its
-/// letter move as one. Lines are split on "\n" only; a "\r\n" pair stays one character at the
-/// end of its line, because Swift treats it as one grapheme cluster.
+/// letter move as one. Lines are split on "\n" only. A "\r\n" pair is one grapheme cluster
+/// in Swift, so it stays one character at the end of its line.
 public struct EditorBuffer: Sendable, Equatable {
   /// The lines, without their line breaks; never empty.
   public private(set) var lines: [[Character]]
@@ -114,7 +114,7 @@ public struct EditorBuffer: Sendable, Equatable {
   }
 
   /// Moves the cursor one line up, keeping the preferred column where the line is long
-  /// enough; on the first line it moves to the line start.
+  /// enough. On the first line it moves to the line start.
   public mutating func moveUp() {
     guard line > 0 else {
       column = 0
@@ -125,7 +125,7 @@ public struct EditorBuffer: Sendable, Equatable {
   }
 
   /// Moves the cursor one line down, keeping the preferred column where the line is long
-  /// enough; on the last line it moves to the line end.
+  /// enough. On the last line it moves to the line end.
   public mutating func moveDown() {
     guard line + 1 < lines.count else {
       column = lines[line].count

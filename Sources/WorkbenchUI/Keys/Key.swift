@@ -1,9 +1,9 @@
 /// A key press, as the terminal reports it.
 ///
-/// Each key has one name used in the key map file and the help screen: a printable character
-/// stands for itself (`n`, `N`, `?`), and the rest are `space`, `tab`, `S-tab`, `enter`, `esc`,
-/// `backspace`, `delete`, `up`, `down`, `left`, `right`, `home`, `end`, `pgup`, `pgdn`,
-/// `F1`…`F12`, and `C-a`…`C-z` for control keys.
+/// Each key has one name, used in the key map file and on the help screen. A printable
+/// character stands for itself (`n`, `N`, `?`). The other names are `space`, `tab`, `S-tab`,
+/// `enter`, `esc`, `backspace`, `delete`, `up`, `down`, `left`, `right`, `home`, `end`,
+/// `pgup`, `pgdn`, `F1`…`F12`, and `C-a`…`C-z` for control keys.
 public enum Key: Hashable, Sendable {
   case character(Character)
   case control(Character)

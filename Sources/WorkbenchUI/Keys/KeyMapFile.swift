@@ -4,15 +4,16 @@ import HooksWire
 /// The user's key map file, which overrides default bindings per context.
 ///
 /// The file is a JSON object whose members are context names (`normal`, `editor`, `prompt`,
-/// `help`). Each maps command names to a key name or a list of key names, which replace all
-/// default keys of that command in that context; an empty list unbinds it:
+/// `help`). Each maps command names to a key name or a list of key names. These replace all
+/// default keys of that command in that context, and an empty list unbinds it:
 ///
 /// ```json
 /// { "normal": { "step": ["n", "space"], "quit": "Q" }, "editor": { "undo": "C-z" } }
 /// ```
 public enum KeyMapFile {
-  /// The file read when `HOOKBENCH_KEYS` is not set: `$XDG_CONFIG_HOME/hookbench/keys.json`,
-  /// else `~/.config/hookbench/keys.json`; nil when neither variable leads to a home.
+  /// Returns the key map path: `HOOKBENCH_KEYS` when set, else
+  /// `$XDG_CONFIG_HOME/hookbench/keys.json`, else `$HOME/.config/hookbench/keys.json`, or nil
+  /// when none of the three variables is set.
   public static func defaultPath(environment: [String: String]) -> String? {
     if let configured = environment["HOOKBENCH_KEYS"], !configured.isEmpty {
       return configured

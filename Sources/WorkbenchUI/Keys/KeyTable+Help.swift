@@ -1,9 +1,9 @@
 extension KeyTable {
-  /// The lines of the `?` help screen: every command of every context with its keys.
+  /// Returns the lines of the `?` help screen: every command of every context with its keys.
   ///
   /// A normal-context command without a key is listed as `:name`, because the prompt still
-  /// runs it; a command without a key elsewhere is listed as `(unbound)`. When a line would
-  /// be wider than `width` columns, the summary moves to its own line below.
+  /// runs it. A command without a key elsewhere is listed as `(unbound)`. When a line would
+  /// be wider than `width` columns, the summary moves to its own lines below.
   public func helpLines(width: Int = Int.max) -> [String] {
     let keyColumn = 14
     let nameColumn = 26
@@ -34,8 +34,8 @@ extension KeyTable {
     return lines
   }
 
-  /// The key and label pairs of the quick-help line in `context`; a command without a key
-  /// is left out.
+  /// Returns the key and label pairs of the quick-help line in `context`, leaving out
+  /// commands without a key.
   public func quickHelp(for context: KeyContext) -> [(key: String, label: String)] {
     Self.quickHelpCommands(for: context).compactMap { command in
       guard let key = keys(for: command, in: context).first else { return nil }

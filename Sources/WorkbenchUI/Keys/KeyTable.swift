@@ -25,7 +25,7 @@ public struct KeyTable: Sendable, Equatable {
   /// The built-in bindings.
   public static let defaults = KeyTable(bindings: defaultBindings)
 
-  /// The commands shown on the quick-help line of each context, in order.
+  /// Returns the commands shown on the quick-help line of `context`, in order.
   public static func quickHelpCommands(for context: KeyContext) -> [WorkbenchCommand] {
     switch context {
     case .normal:
@@ -40,12 +40,12 @@ public struct KeyTable: Sendable, Equatable {
     }
   }
 
-  /// The command bound to `key` in `context`, or nil.
+  /// Returns the command bound to `key` in `context`, or nil.
   public func command(for key: Key, in context: KeyContext) -> WorkbenchCommand? {
     bindings.first { $0.context == context && $0.key == key }?.command
   }
 
-  /// The keys bound to `command` in `context`, in table order.
+  /// Returns the keys bound to `command` in `context`, in table order.
   public func keys(for command: WorkbenchCommand, in context: KeyContext) -> [Key] {
     bindings.filter { $0.context == context && $0.command == command }.map(\.key)
   }
@@ -59,9 +59,11 @@ public struct KeyTable: Sendable, Equatable {
     bindings.insert(contentsOf: inserted, at: min(position, bindings.count))
   }
 
-  /// The problems with the table: a key bound twice in one context, a command bound in a
-  /// context it does not run in, or a printable key bound in the editor or the prompt,
-  /// where it must type text.
+  /// Checks the table and returns one message per problem.
+  ///
+  /// A problem is a key bound twice in one context, or a command bound in a context it does
+  /// not run in. A control key that the terminal keeps for itself is one too, and so is a
+  /// printable key in the editor or the prompt, because there it must type text.
   public func validate() -> [String] {
     var problems: [String] = []
     var seen: [KeyContext: [Key: WorkbenchCommand]] = [:]
@@ -77,6 +79,11 @@ public struct KeyTable: Sendable, Equatable {
           "command \(binding.command.rawValue) does not run in context "
             + "\(binding.context.rawValue)")
       }
+      if case .control(let letter) = binding.key, let reason = Self.unreachableControls[letter] {
+        problems.append(
+          "key \"\(binding.key.name)\" never reaches the workbench: \(reason); "
+            + "bind another key")
+      }
       let typesText = binding.context == .editor || binding.context == .prompt
       if typesText && binding.key.typedCharacter != nil {
         problems.append(
@@ -86,6 +93,13 @@ public struct KeyTable: Sendable, Equatable {
     }
     return problems
   }
+
+  /// Control keys that a terminal in cbreak mode turns into a signal or another key.
+  static let unreachableControls: [Character: String] = [
+    "c": "the terminal sends SIGINT for it", "z": "the terminal sends SIGTSTP for it",
+    "h": "it arrives as backspace", "i": "it arrives as tab", "j": "it arrives as enter",
+    "m": "it arrives as enter",
+  ]
 
   private static let defaultBindings: [KeyBinding] = [
     KeyBinding(.normal, .character("n"), .step),

@@ -16,7 +16,7 @@ struct PaneLine: Equatable {
     self.wraps = wraps
   }
 
-  /// The line broken into rows of at most `width` columns; rows after the first start with
+  /// Breaks the line into rows of at most `width` columns. Rows after the first start with
   /// `indent` spaces. Rows break after a space when one is in the second half of the row.
   /// A line that fits, or a width too small to wrap into, gives one row.
   func wrapped(width: Int, indent: Int = 4) -> [PaneLine] {

@@ -28,10 +28,10 @@ extension Workbench {
       if index == buffer.line { cursorRow = rows.count }
       let left = index == buffer.line ? editorLeft : 0
       rows.append(PaneLine(String(DisplayWidth.dropping(String(characters), columns: left))))
-      let here = draftDiagnostics.filter {
+      let diagnosticsHere = draftDiagnostics.filter {
         $0.line == index + 1 || (index == lastLine && $0.line > lastLine + 1)
       }
-      for diagnostic in here {
+      for diagnostic in diagnosticsHere {
         rows += diagnosticRows(diagnostic, line: characters, left: left, width: inner.width)
       }
     }
@@ -47,7 +47,7 @@ extension Workbench {
     screen.cursor = (inner.row + cursorRow - editorTop, inner.column + cursorX - editorLeft)
   }
 
-  /// The rows that show `diagnostic` under `line`: a `^` under the column it points at when
+  /// Returns the rows that show `diagnostic` under `line`: a `^` under the column it points at when
   /// that column is on screen, followed by the message, wrapped to `width`. `left` is the
   /// horizontal scroll of `line`.
   private func diagnosticRows(

@@ -1,5 +1,6 @@
 extension Workbench {
-  /// The content lines of `pane` in its current view mode, before scrolling and clipping.
+  /// Returns the content lines of `pane` in its current view mode, before scrolling and
+  /// clipping.
   ///
   /// Lines wider than the pane's last drawn inner width wrap, except request and response
   /// bodies, which are clipped so that their indentation stays readable.
@@ -15,7 +16,8 @@ extension Workbench {
     return lines.flatMap { $0.wrapped(width: width) }
   }
 
-  /// The title candidates and the tag drawn at the right end of the pane's top border.
+  /// Returns the title candidates and the tag drawn at the right end of the pane's top
+  /// border.
   func paneTitle(_ pane: PaneKind) -> PaneTitle {
     switch pane {
     case .request:
@@ -29,7 +31,12 @@ extension Workbench {
     case .patches:
       if mode == .editor || draft != nil {
         let errors = draftDiagnostics.count
-        let tag = errors == 0 ? "valid" : errors == 1 ? "1 error" : "\(errors) errors"
+        var tag = "valid"
+        if errors == 1 {
+          tag = "1 error"
+        } else if errors > 1 {
+          tag = "\(errors) errors"
+        }
         return PaneTitle(
           candidates: ["Patches (editing)", "Editing"], tag: tag,
           tagRole: errors == 0 ? .success : .error)

@@ -2,11 +2,11 @@
 ///
 /// East Asian wide and fullwidth characters and emoji take 2 columns, combining marks, format
 /// characters and zero-width spaces take 0, control characters take 0, and everything else
-/// takes 1. The ranges follow Unicode's East Asian Width property (UAX #11) for the blocks that
-/// terminals draw wide; `wcwidth` in the C library may differ for rare characters, which only
-/// shifts clipping by a column.
+/// takes 1. The wide ranges follow Unicode's East Asian Width property (UAX #11) and emoji
+/// presentation. `wcwidth` in the C library may differ for rare characters, which shifts
+/// clipping by one column at most.
 public enum DisplayWidth {
-  /// The number of columns `scalar` takes on a terminal.
+  /// Returns the number of columns `scalar` takes on a terminal.
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value == 0 { return 0 }
@@ -22,8 +22,8 @@ public enum DisplayWidth {
     return isWide(value) ? 2 : 1
   }
 
-  /// The number of columns `character` takes: the widest of its scalars after the first
-  /// non-zero one, so a base letter with combining marks takes 1 and an emoji sequence takes 2.
+  /// Returns the number of columns `character` takes: the widest of its scalars, or 2 when
+  /// it has the emoji presentation selector. A letter with combining marks takes 1.
   public static func of(_ character: Character) -> Int {
     var width = 0
     for scalar in character.unicodeScalars {
@@ -33,14 +33,14 @@ public enum DisplayWidth {
     return width
   }
 
-  /// The number of columns `text` takes.
+  /// Returns the number of columns `text` takes.
   public static func of<S: StringProtocol>(_ text: S) -> Int {
     var width = 0
     for character in text { width += of(character) }
     return width
   }
 
-  /// The longest prefix of `text` that fits in `columns`, and its width.
+  /// Returns the longest prefix of `text` that fits in `columns`, and its width.
   public static func prefix<S: StringProtocol>(_ text: S, fitting columns: Int) -> (
     text: Substring, width: Int
   ) {
@@ -56,7 +56,8 @@ public enum DisplayWidth {
     return (whole[whole.startIndex..<end], width)
   }
 
-  /// `text` without its first `columns` columns; a wide character cut in half is dropped.
+  /// Returns `text` without its first `columns` columns. A wide character cut in half is
+  /// dropped whole.
   public static func dropping<S: StringProtocol>(_ text: S, columns: Int) -> Substring {
     let whole = Substring(text)
     var width = 0

@@ -1,4 +1,4 @@
-/// What a cell is for, so the terminal can pick a colour for it in the current theme.
+/// The purpose of a cell, from which the terminal picks a colour in the current theme.
 ///
 /// The view model never names colours. A monochrome terminal draws every role in the default
 /// colours and keeps only the attributes, which is why change marks are also drawn as text.
@@ -22,7 +22,7 @@ public struct CellAttributes: OptionSet, Sendable, Hashable {
 
 /// One screen cell: a character with its role and attributes.
 ///
-/// A wide character occupies its own cell and the cell to its right; the right one is a
+/// A wide character occupies its own cell and the cell to its right. The right one is a
 /// continuation cell with an empty `text`, which drawing and text dumps skip.
 public struct Cell: Sendable, Equatable {
   /// The grapheme cluster drawn in this cell, or "" for a continuation cell.
@@ -53,7 +53,7 @@ public struct ScreenBuffer: Sendable, Equatable {
   public let height: Int
   /// The cells, row by row.
   public private(set) var rows: [[Cell]]
-  /// Where the terminal shows its cursor (row, column), or nil to hide it.
+  /// The position (row, column) of the terminal's cursor, or nil to hide it.
   public var cursor: (row: Int, column: Int)? = nil
 
   /// Creates a blank buffer; negative sizes count as 0.
@@ -81,10 +81,10 @@ public struct ScreenBuffer: Sendable, Equatable {
     let limit = min(width, maxWidth.map { column + $0 } ?? width)
     var position = column
     for character in text {
-      var shown = character
+      var drawn = character
       var columns = DisplayWidth.of(character)
       if character.unicodeScalars.first.map({ $0.value < 0x20 || $0.value == 0x7F }) == true {
-        shown = "?"
+        drawn = "?"
         columns = 1
       }
       if columns == 0 {
@@ -93,7 +93,7 @@ public struct ScreenBuffer: Sendable, Equatable {
       }
       if position + columns > limit { break }
       if position >= 0 {
-        rows[row][position] = Cell(text: String(shown), role: role, attributes: attributes)
+        rows[row][position] = Cell(text: String(drawn), role: role, attributes: attributes)
         if columns == 2 {
           rows[row][position + 1] = Cell(text: "", role: role, attributes: attributes)
         }
@@ -131,13 +131,13 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
   }
 
-  /// The cell at `row`, `column`, or nil outside the buffer.
+  /// Returns the cell at `row`, `column`, or nil outside the buffer.
   public func cell(row: Int, column: Int) -> Cell? {
     guard row >= 0, row < height, column >= 0, column < width else { return nil }
     return rows[row][column]
   }
 
-  /// The text of one row, trailing spaces removed.
+  /// Returns the text of one row, without trailing spaces.
   public func text(row: Int) -> String {
     guard row >= 0, row < height else { return "" }
     var line = ""
@@ -146,7 +146,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     return line
   }
 
-  /// The whole screen as text, one line per row, trailing spaces removed.
+  /// Returns the whole screen as text, one line per row, without trailing spaces.
   public func dump() -> String {
     (0..<height).map { text(row: $0) }.joined(separator: "\n") + "\n"
   }

@@ -8,7 +8,7 @@ public enum Theme: String, Sendable, CaseIterable {
   /// terminals without colour support.
   case monochrome
 
-  /// The theme for `requested` (from `--theme`) and the environment.
+  /// Returns the theme for `requested` (from `--theme`) and the environment.
   ///
   /// `NO_COLOR` set to any non-empty value (no-color.org) and `TERM=dumb` force
   /// `monochrome` whatever was requested. Otherwise `requested` wins, then `HOOKBENCH_THEME`,
@@ -23,7 +23,7 @@ public enum Theme: String, Sendable, CaseIterable {
     return .dark
   }
 
-  /// The foreground colour of `role` as an ANSI colour number (0 black, 1 red, 2 green,
+  /// Returns the foreground colour of `role` as an ANSI colour number (0 black, 1 red, 2 green,
   /// 3 yellow, 4 blue, 5 magenta, 6 cyan, 7 white), or nil for the terminal's default colour.
   ///
   /// Only the eight basic colours are used, because every colour terminal has them.

@@ -1,4 +1,4 @@
-/// What a driver sends back to the screen through its mailbox.
+/// A message from a driver to the screen, sent through its mailbox.
 public enum WorkbenchUpdate: Sendable, Equatable {
   /// The session changed; the screen replaces what it shows.
   case snapshot(WorkbenchSnapshot)
@@ -11,15 +11,15 @@ public enum WorkbenchUpdate: Sendable, Equatable {
 ///
 /// The screen calls these methods on the main thread. Commands that run scanners
 /// (`step`, `nextStage`, `continueToBreakpoint`, `restart`, `apply`, `revertEdit`) may return
-/// before their work is done: the driver runs it on a worker thread and posts each new
-/// snapshot and event to `updates`, which the main loop drains between key polls. A driver
-/// that finishes at once posts before it returns. Commands issued while one is running are
-/// queued by the driver, in order.
+/// before their work is done. The driver then runs the work on a worker thread and posts
+/// each new snapshot and event to `updates`, which the main loop drains between key polls.
+/// A driver that finishes at once posts before it returns. Commands issued while one is
+/// running are queued by the driver, in order.
 public protocol WorkbenchDriver: AnyObject {
   /// The queue of snapshots and events for the main loop.
   var updates: Mailbox<WorkbenchUpdate> { get }
 
-  /// The current state, for the first frame; later states arrive through `updates`.
+  /// Returns the current state for the first frame. Later states arrive through `updates`.
   func snapshot() -> WorkbenchSnapshot
 
   /// Runs the next scanner call of the current stage, or starts the next stage.

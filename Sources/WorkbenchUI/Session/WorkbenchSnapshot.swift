@@ -55,7 +55,7 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
   /// Whether the session only replays a transcript, so editing and breakpoints are off.
   public var isReadOnly: Bool
 
-  /// An empty snapshot, shown before the driver sends its first one.
+  /// Creates an empty snapshot, shown before the driver sends its first one.
   public init(scenarioName: String = "", profile: String = "", serialization: String = "") {
     self.scenarioName = scenarioName
     self.profile = profile
@@ -87,12 +87,12 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
 
 /// One stage on the timeline.
 public struct StageEntry: Sendable, Equatable {
-  /// Which side of the MTA runs the stage.
+  /// The side of the MTA that runs a stage.
   public enum Direction: String, Sendable {
     case inbound, outbound
   }
 
-  /// Where the run is with this stage.
+  /// The progress of the run through a stage.
   public enum State: Sendable, Equatable {
     case pending
     case current
@@ -118,7 +118,7 @@ public struct StageEntry: Sendable, Equatable {
 
 /// The verdict on one operation of a response, or on the call as a whole.
 public struct OperationLine: Sendable, Equatable {
-  /// What happened to the operation.
+  /// The outcome of an operation.
   public enum Verdict: String, Sendable {
     case applied, skipped, rejected
     /// The call failed as a whole: HTTP status, timeout, or a body that could not be parsed.
@@ -128,7 +128,7 @@ public struct OperationLine: Sendable, Equatable {
   public var verdict: Verdict
   /// The operation, such as `set /action "quarantine"`, or the failure, such as `HTTP 502`.
   public var text: String
-  /// Why the verdict was reached, such as `path /envelope/from is not writable at rcpt`.
+  /// The reason for the verdict, such as `path /envelope/from is not writable at rcpt`.
   public var reason: String?
 
   public init(verdict: Verdict, text: String, reason: String? = nil) {

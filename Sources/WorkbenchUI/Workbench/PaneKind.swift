@@ -13,7 +13,7 @@ public enum PaneKind: Int, Sendable, CaseIterable {
   }
 }
 
-/// How the Request pane shows the request.
+/// The view modes of the Request pane.
 public enum RequestView: String, Sendable, CaseIterable {
   /// The body as pretty JSON.
   case json
@@ -23,7 +23,7 @@ public enum RequestView: String, Sendable, CaseIterable {
   case http
 }
 
-/// How the Result pane shows the transaction.
+/// The view modes of the Result pane.
 public enum ResultView: String, Sendable, CaseIterable {
   /// Action, SMTP reply and envelope.
   case state
@@ -35,7 +35,7 @@ public enum ResultView: String, Sendable, CaseIterable {
   case diff
 }
 
-/// What the workbench asks the terminal to do after a key, beyond redrawing.
+/// An action that the workbench leaves to the terminal after a key, beyond redrawing.
 public enum WorkbenchEffect: Sendable, Equatable {
   /// Restore the terminal and exit.
   case quit

@@ -52,7 +52,7 @@ public final class Workbench {
   public var context: KeyContext { mode.context }
 
   /// Applies every snapshot and event the driver posted since the last call.
-  /// - Returns: whether anything arrived, so the terminal knows to redraw.
+  /// - Returns: whether anything arrived, in which case the terminal redraws.
   @discardableResult
   public func receiveUpdates() -> Bool {
     let updates = driver.updates.drain()

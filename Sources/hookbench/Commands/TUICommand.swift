@@ -54,10 +54,11 @@ struct TUICommand: Subcommand {
     let (keyTable, keyEvents) = KeyMapFile.load(environment: environment)
     let workbench = Workbench(driver: driver, keyTable: keyTable, events: keyEvents)
     let theme = Theme.resolve(requested: themeName.flatMap(Theme.init), environment: environment)
-    return CursesTerminal(workbench: workbench, theme: theme).run()
+    return try CursesTerminal(workbench: workbench, theme: theme).run()
   }
 
-  /// The engine for the scenario or transcript, or nil after printing why there is none.
+  /// Creates the engine for the scenario or transcript, or prints why there is none and
+  /// returns nil.
   static func makeDriver(scenario: String, replay: String?) throws -> (any WorkbenchDriver)? {
     // TODO: return the fake MTA engine's driver (HooksHarness) once it lands; until then the
     // command explains that the engine is missing.

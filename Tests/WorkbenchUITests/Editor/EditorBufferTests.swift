@@ -110,7 +110,7 @@ struct EditorBufferTests {
     #expect(buffer.column == 5)
   }
 
-  @Test("up on the first line goes to its start, down on the last to its end")
+  @Test("vertical moves at buffer edges")
   func verticalAtEdges() {
     var buffer = EditorBuffer(text: "abc\ndef")
     buffer.moveTo(line: 0, column: 2)

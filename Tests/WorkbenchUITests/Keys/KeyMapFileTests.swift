@@ -14,13 +14,13 @@ struct KeyMapFileTests {
 
   @Test("override replaces a command's keys")
   func overrideReplacesKeys() throws {
-    let text = #"{ "normal": { "quit": "Q", "step": ["n", "F5"] }, "editor": { "undo": "C-z" } }"#
+    let text = #"{ "normal": { "quit": "Q", "step": ["n", "F5"] }, "editor": { "undo": "C-y" } }"#
     let table = try KeyMapFile.parse(Array(text.utf8), over: .defaults)
     #expect(table.command(for: .character("Q"), in: .normal) == .quit)
     #expect(table.command(for: .character("q"), in: .normal) == nil)
     #expect(table.command(for: .function(5), in: .normal) == .step)
     #expect(table.command(for: .space, in: .normal) == nil)
-    #expect(table.command(for: .control("z"), in: .editor) == .undo)
+    #expect(table.command(for: .control("y"), in: .editor) == .undo)
     #expect(table.command(for: .control("u"), in: .editor) == nil)
   }
 
@@ -55,6 +55,7 @@ struct KeyMapFileTests {
     (#"{ "editor": { "step": "C-n" } }"#, "command step does not run in context editor"),
     (#"{ "normal": { "step": 5 } }"#, "keys of step must be a key name or a list"),
     (#"[1]"#, "the top level must be an object of contexts, not array"),
+    (#"{ "editor": { "undo": "C-z" } }"#, "\"C-z\" never reaches the workbench: the terminal"),
   ])
   func badBindingsFallBack(text: String, expected: String) throws {
     let path = try temporaryFile(text)
