@@ -112,7 +112,10 @@ extension Workbench {
     let lines = paneLines(pane)
     let maximumTop = max(0, lines.count - inner.height)
     var top = min(scrollOffsets[pane] ?? 0, maximumTop)
-    if followTail && scrollOffsets[pane] == nil { top = maximumTop }
+    if followTail {
+      if eventLogFollowsTail { top = maximumTop }
+      eventLogFollowsTail = top >= maximumTop
+    }
     scrollOffsets[pane] = top
     for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
       let row = inner.row + offset

@@ -25,7 +25,9 @@ extension Workbench {
     case .scrollDown: scroll(by: 1)
     case .pageUp: scroll(by: -max(1, lastPageHeight - 1))
     case .pageDown: scroll(by: max(1, lastPageHeight - 1))
-    case .scrollTop: scrollOffsets[focus] = 0
+    case .scrollTop:
+      scrollOffsets[focus] = 0
+      if focus == .events { eventLogFollowsTail = false }
     case .scrollBottom: scrollOffsets[focus] = Int.max / 2
     case .search: startSearch(argument)
     case .searchNext: findMatch(forward: true, startingAfter: scrollOffsets[focus] ?? 0)
@@ -99,6 +101,7 @@ extension Workbench {
 
   private func scroll(by rows: Int) {
     scrollOffsets[focus] = max(0, min(Int.max / 2, (scrollOffsets[focus] ?? 0)) + rows)
+    if focus == .events && rows < 0 { eventLogFollowsTail = false }
   }
 
   private func toggleEvents() {

@@ -24,6 +24,9 @@ public final class Workbench {
   var scrollOffsets: [PaneKind: Int] = [:]
   var stageCursor: Int = 0
   var showEvents = false
+  /// Whether the event log shows its newest lines; scrolling up stops this until the log is
+  /// scrolled back to the bottom.
+  var eventLogFollowsTail = true
   var searchText: String?
   var statusMessage: (text: String, isError: Bool)?
   /// The response being edited, kept when the editor is left so `e` resumes it.

@@ -285,3 +285,23 @@ struct WorkbenchCommandTests {
     #expect(workbench.receiveUpdates() == false)
   }
 }
+
+@Suite("Event log")
+struct EventLogTests {
+  @Test("event log follows new lines until scrolled up")
+  func followsTail() {
+    let harness = ScreenHarness()
+    harness.press(.character("L"))
+    for _ in 0..<10 { harness.press(.character("n")) }
+    #expect(harness.dump().contains("called headers at data"))
+    harness.press(.backTab, .character("k"))
+    harness.press(.character("r"))
+    var screen = harness.dump()
+    #expect(!screen.contains("restarted from connect"))
+    harness.press(.character("G"))
+    screen = harness.dump()
+    #expect(screen.contains("restarted from connect"))
+    harness.press(.tab, .character("n"))
+    #expect(harness.dump().contains("called spam-check at connect"))
+  }
+}
