@@ -30,10 +30,10 @@ public enum CBORHexDump {
   /// An annotated dump that labels each item's header, one line per header, indented by
   /// nesting depth, in the spirit of cbor.me:
   ///
-  ///     0000  a2                              map(2)
-  ///     0001    61                            text(1)
-  ///     0002      61                          "a"
-  ///     0003    01                            unsigned(1)
+  ///     0000  a2                                map(2)
+  ///     0001    61                              text(1)
+  ///     0002      61                            "a"
+  ///     0003    01                              unsigned(1)
   ///
   /// String payloads follow their header, 16 bytes per line, one level deeper. When the
   /// bytes are not one well-formed item, the lines so far are followed by a line
@@ -69,7 +69,9 @@ public enum CBORHexDump {
     offset: Int, offsetWidth: Int, depth: Int, hex: String, label: String
   ) -> String {
     let left = String(repeating: " ", count: 2 * depth) + hex
-    let padding = String(repeating: " ", count: max(1, labelColumn - 6 - left.count))
+    // Labels start at `labelColumn` unless the hex runs past it.
+    let used = offsetWidth + 2 + left.count
+    let padding = String(repeating: " ", count: max(1, labelColumn - used))
     return CBORHex.padded(offset, width: offsetWidth) + "  " + left + padding + label
   }
 
