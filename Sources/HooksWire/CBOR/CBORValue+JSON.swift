@@ -73,8 +73,8 @@ extension CBORValue {
       guard let key = entry.key.textKey else {
         throw CBORError(
           path: path,
-          "map key \(entry.key.diagnostic) is a \(entry.key.kindName); JSON object keys must "
-            + "be text strings")
+          "map key \(entry.key.diagnostic) (\(entry.key.kindName)) is not a text string; "
+            + "JSON object keys must be text strings")
       }
       if object.contains(key) {
         throw CBORError(path: path, "map key \(CBORDiagnostic.quoted(key)) appears twice")

@@ -64,8 +64,8 @@ import Testing
     let failure = try #require(try conversionError("a1 61 61 a1 01 02"))
     #expect(
       failure.description
-        == "cannot convert CBOR to JSON at /a: map key 1 is a unsigned integer; "
-        + "JSON object keys must be text strings")
+        == "cannot convert CBOR to JSON at /a: map key 1 (unsigned integer) is not a text "
+        + "string; JSON object keys must be text strings")
   }
 
   @Test func duplicateKeyIsRejected() throws {
