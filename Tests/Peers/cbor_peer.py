@@ -11,10 +11,10 @@ Two steps, with HookBench's Swift test CBORPeerTests in between:
 
   cbor_peer.py check CASES.jsonl RESULTS.jsonl
       Reads HookBench's results (its diagnostic, its re-encoding, its JSON mapping and its
-      JSON-to-CBOR encoding of each case) and checks them against cbor2: the re-encoding
-      must equal the input and decode with cbor2 to the same value, the JSON must match the
-      documented mapping, and the JSON-to-CBOR bytes must be the preferred encoding and
-      decode with cbor2 to the JSON value. Prints "cbor2 differential: N passed, M failed".
+      JSON-to-CBOR encoding of each case) and checks them against cbor2. The re-encoding
+      must equal the input and decode with cbor2 to the same value. The JSON must match the
+      documented mapping. The JSON-to-CBOR bytes must be the preferred encoding and decode
+      with cbor2 to the JSON value. Prints "cbor2 differential: N passed, M failed".
 """
 
 import argparse

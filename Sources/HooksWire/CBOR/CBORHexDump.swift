@@ -3,7 +3,7 @@ public enum CBORHexDump {
   /// The bytes per row of `lines(_:)`.
   public static let bytesPerLine = 16
 
-  /// A plain hex dump in the layout of `hexdump -C`: an 8-digit hex offset, 16 bytes in two
+  /// Formats a plain hex dump in the layout of `hexdump -C`: an 8-digit hex offset, 16 bytes in two
   /// groups of 8, and an ASCII column that shows bytes 0x20 … 0x7e and `.` for the others.
   ///
   ///     00000000  a2 61 61 01 61 62 82 02  03                       |.aa.ab...|
@@ -27,7 +27,7 @@ public enum CBORHexDump {
     return lines
   }
 
-  /// An annotated dump that labels each item's header, one line per header, indented by
+  /// Formats an annotated dump that labels each item's header, one line per header, indented by
   /// nesting depth, in the spirit of cbor.me:
   ///
   ///     0000  a2                                map(2)

@@ -5,8 +5,8 @@ extension CBORValue {
   ///
   /// - Integers of either major type become integer numbers; those outside `Int64` keep their
   ///   exact decimal text.
-  /// - Bignums (tags 2 and 3 on a byte string) become integer numbers with exact text when the
-  ///   magnitude has at most 128 significant bytes; larger ones are an error.
+  /// - Bignums (tags 2 and 3 on a byte string) become integer numbers with exact text. A
+  ///   magnitude of more than 128 significant bytes is an error.
   /// - Floats of any width become floating-point numbers. NaN and the infinities stay numbers,
   ///   which the JSON serializer writes as `null`.
   /// - Byte strings become `.bytes`, text strings become strings; indefinite-length strings are
@@ -125,7 +125,7 @@ extension CBORValue {
         "bignum of \(magnitude.count) bytes is too large for a JSON number; at most "
           + "\(CBORBignum.maximumMagnitudeBytes) bytes convert")
     }
-    // Tag 3 holds n for the value −1 − n.
+    // Tag 3 encodes the value −1 − n as n.
     let isNegative = tag == 3
     let absolute = isNegative ? CBORBignum.incremented(magnitude) : magnitude
     if let small = CBORBignum.uint64(absolute) {
@@ -134,7 +134,7 @@ extension CBORValue {
     return bigIntegerNumber(isNegative: isNegative, magnitude: absolute)
   }
 
-  /// An integer number from a sign and a 64-bit magnitude.
+  /// Makes an integer number from a sign and a 64-bit magnitude.
   private static func integerNumber(isNegative: Bool, magnitude: UInt64) -> JSONNumber {
     if !isNegative, let exact = Int64(exactly: magnitude) { return JSONNumber(exact) }
     if isNegative, magnitude <= UInt64(Int64.max) + 1 {
@@ -143,7 +143,7 @@ extension CBORValue {
     return bigIntegerNumber(isNegative: isNegative, magnitude: CBORBignum.bytes(magnitude))
   }
 
-  /// An integer number outside `Int64`, kept as exact decimal text.
+  /// Makes an integer number outside `Int64`, kept as exact decimal text.
   private static func bigIntegerNumber(isNegative: Bool, magnitude: [UInt8]) -> JSONNumber {
     let digits = CBORBignum.decimalText(bigEndian: CBORBignum.trimmed(magnitude))
     let text = isNegative ? "-" + digits : digits

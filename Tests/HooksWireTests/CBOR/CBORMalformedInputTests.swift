@@ -114,7 +114,7 @@ import Testing
   @Test func trailingBytesFail() throws {
     let failure = try #require(try error(forHex: "0102"))
     #expect(failure.offset == 1)
-    #expect(failure.message.contains("trailing"))
+    #expect(failure.message == "1 byte left after the data item; the input must hold exactly one item")
   }
 
   @Test func twoByteSimpleBelow24Fails() throws {

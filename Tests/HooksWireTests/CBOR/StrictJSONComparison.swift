@@ -1,6 +1,6 @@
 import HooksWire
 
-/// The first difference between two JSON values, or nil when they match strictly.
+/// Returns the first difference between two JSON values, or nil when they match strictly.
 ///
 /// Stricter than `==`: integers and floating-point numbers must not mix, integers outside
 /// `Int64` compare by their digits, floats compare by bit pattern (so `-0.0` differs from
