@@ -6,7 +6,8 @@
 /// element count is checked against the bytes left before any buffer is reserved.
 ///
 /// Limits and choices:
-/// - Items nested deeper than `maximumDepth` arrays, maps and tags are rejected.
+/// - Items nested deeper than `maximumDepth` arrays, maps and tags are rejected. Decoding
+///   recurses once per level, so at that depth a debug build needs up to 1 MiB of stack.
 /// - Bytes after the item are an error, so one call decodes exactly one item.
 /// - Text strings, and each chunk of an indefinite-length text string, must be valid UTF-8.
 /// - Duplicate map keys are kept; `toJSON()` rejects them.

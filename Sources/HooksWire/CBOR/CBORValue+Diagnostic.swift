@@ -118,7 +118,8 @@ struct CBORDiagnostic {
   /// Returns the decimal text of −1 − `argument`, exact down to −2^64.
   static func negativeText(_ argument: UInt64) -> String {
     if argument < UInt64.max { return "-" + String(argument + 1) }
-    return "-" + CBORBignum.decimalText(bigEndian: CBORBignum.incremented(CBORBignum.bytes(argument)))
+    return "-"
+      + CBORBignum.decimalText(bigEndian: CBORBignum.incremented(CBORBignum.bytes(argument)))
   }
 
   /// Formats a float as RFC 8949 appendix A mostly does: `Infinity`, `-Infinity`, `NaN`, or

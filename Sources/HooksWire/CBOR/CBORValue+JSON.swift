@@ -22,6 +22,24 @@ extension CBORValue {
   }
 
   private func json(at path: String) throws -> JSONValue {
+    // Only containers and tags recurse. Scalars go through `scalarJSON(at:)` so that this
+    // frame stays small for deeply nested input.
+    switch self {
+    case .array(let elements, _):
+      return .array(try CBORValue.array(from: elements, at: path))
+    case .map(let entries, _):
+      return .object(try CBORValue.object(from: entries, at: path))
+    case .tagged(let tag, let content):
+      if tag == 2 || tag == 3 {
+        return .number(try CBORValue.bignumNumber(tag: tag, content: content, at: path))
+      }
+      return try content.json(at: path)
+    default:
+      return try scalarJSON(at: path)
+    }
+  }
+
+  private func scalarJSON(at path: String) throws -> JSONValue {
     switch self {
     case .unsigned(let number):
       return .number(CBORValue.integerNumber(isNegative: false, magnitude: number))
@@ -40,20 +58,6 @@ extension CBORValue {
       return .string(text)
     case .textStringChunks(let chunks):
       return .string(chunks.joined())
-    case .array(let elements, _):
-      var array: [JSONValue] = []
-      array.reserveCapacity(elements.count)
-      for (index, element) in elements.enumerated() {
-        array.append(try element.json(at: path + "/\(index)"))
-      }
-      return .array(array)
-    case .map(let entries, _):
-      return .object(try CBORValue.object(from: entries, at: path))
-    case .tagged(let tag, let content):
-      if tag == 2 || tag == 3 {
-        return .number(try CBORValue.bignumNumber(tag: tag, content: content, at: path))
-      }
-      return try content.json(at: path)
     case .bool(let flag):
       return .bool(flag)
     case .null, .undefined:
@@ -64,7 +68,18 @@ extension CBORValue {
         "simple(\(number)) has no JSON form; only false, true, null and undefined map to JSON")
     case .float(let float):
       return .number(JSONNumber(float.value))
+    case .array, .map, .tagged:
+      return try json(at: path)
     }
+  }
+
+  private static func array(from elements: [CBORValue], at path: String) throws -> [JSONValue] {
+    var array: [JSONValue] = []
+    array.reserveCapacity(elements.count)
+    for (index, element) in elements.enumerated() {
+      array.append(try element.json(at: path + "/\(index)"))
+    }
+    return array
   }
 
   private static func object(from entries: [CBORMapEntry], at path: String) throws -> JSONObject {

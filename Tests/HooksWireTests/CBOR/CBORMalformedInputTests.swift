@@ -23,7 +23,8 @@ import Testing
   @Test(arguments: [
     "1bffffffffffffffff", "c249010000000000000000", "fb7e37e43c8800759c", "64f0908591",
     "8301820203820405", "a26161016162820203", "5f42010243030405ff",
-    "9f018202039f0405ffff", "bf6346756ef563416d7421ff", "d82076687474703a2f2f7777772e6578616d706c652e636f6d",
+    "9f018202039f0405ffff", "bf6346756ef563416d7421ff",
+    "d82076687474703a2f2f7777772e6578616d706c652e636f6d",
   ])
   func everyTruncationFails(vector: String) throws {
     let full = try #require(bytes(hex: vector))
@@ -114,7 +115,8 @@ import Testing
   @Test func trailingBytesFail() throws {
     let failure = try #require(try error(forHex: "0102"))
     #expect(failure.offset == 1)
-    #expect(failure.message == "1 byte left after the data item; the input must hold exactly one item")
+    #expect(
+      failure.message == "1 byte left after the data item; the input must hold exactly one item")
   }
 
   @Test func twoByteSimpleBelow24Fails() throws {
@@ -124,8 +126,9 @@ import Testing
 
   @Test func truncatedArgumentFails() throws {
     let failure = try #require(try error(forHex: "1a0102"))
-    #expect(failure.description == "invalid CBOR at offset 0: initial byte 0x1a needs 4 "
-      + "argument bytes but only 2 are left")
+    #expect(
+      failure.description == "invalid CBOR at offset 0: initial byte 0x1a needs 4 "
+        + "argument bytes but only 2 are left")
   }
 
   @Test func emptyInputFails() throws {

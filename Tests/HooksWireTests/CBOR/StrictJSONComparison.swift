@@ -44,7 +44,8 @@ private func numberDifference(_ left: JSONNumber, _ right: JSONNumber, at path: 
     return "\(path): \(left.text) and \(right.text) differ in integer-ness"
   }
   if left.isInteger {
-    let same = left.int64 != nil || right.int64 != nil ? left.int64 == right.int64 : left.text == right.text
+    let same =
+      left.int64 != nil || right.int64 != nil ? left.int64 == right.int64 : left.text == right.text
     return same ? nil : "\(path): \(left.text), expected \(right.text)"
   }
   let same =
