@@ -39,6 +39,15 @@ import Testing
     #expect(lines[2].hasPrefix("0011    10 11 12 13"))
   }
 
+  @Test func annotatedDumpLimitsPayloadLines() {
+    let payload = [UInt8](repeating: 0x41, count: 100)
+    let lines = CBORHexDump.annotatedLines([0x58, 100] + payload, maximumPayloadLines: 2)
+    #expect(lines.count == 4)
+    #expect(lines[0].hasSuffix("bytes(100)"))
+    #expect(lines[2].hasPrefix("0012    41 41"))
+    #expect(lines[3] == "0022    … 68 more bytes")
+  }
+
   @Test func annotatedDumpEndsWithError() throws {
     let lines = CBORHexDump.annotatedLines(try #require(bytes(hex: "82 01 5b00000001")))
     #expect(lines.count == 3)
