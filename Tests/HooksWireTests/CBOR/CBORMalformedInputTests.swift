@@ -152,6 +152,7 @@ import Testing
     }
     #expect(failures > 0)
   }
+
   @Test func randomMutationsDecodeOrThrow() throws {
     // Flips, inserts and deletes bytes in valid items with a fixed-seed generator. Every
     // result must decode or throw CBORError, and whatever decodes must survive a re-encode.
