@@ -65,6 +65,7 @@ final class ScriptedDriver: WorkbenchDriver {
   private struct CallRecord {
     var stage: Int
     var scanner: Int
+    var requestValue: JSONValue
     var request: [String]
     var response: String
     var operations: [OperationLine]
@@ -81,7 +82,9 @@ final class ScriptedDriver: WorkbenchDriver {
       let stage = call / Self.scannerNames.count
       let scanner = call % Self.scannerNames.count
       let before = transaction
-      let request = requestLines(stage: stage, transaction: transaction)
+      let value = requestValue(stage: stage, transaction: transaction)
+      let request = JSONSerializer.string(value, pretty: true)
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       let response =
         edits[call] ?? responses[Self.stageNames[stage]]?[safe: scanner] ?? "{}"
       let operations = apply(response, to: &transaction)
@@ -89,14 +92,15 @@ final class ScriptedDriver: WorkbenchDriver {
         transaction.endedAt = stage
       }
       last = CallRecord(
-        stage: stage, scanner: scanner, request: request, response: response,
+        stage: stage, scanner: scanner, requestValue: value, request: request,
+        response: response,
         operations: operations, before: before, after: transaction)
       if transaction.endedAt != nil { break }
     }
     return (transaction, last)
   }
 
-  private func requestLines(stage: Int, transaction: Transaction) -> [String] {
+  private func requestValue(stage: Int, transaction: Transaction) -> JSONValue {
     var object = JSONObject()
     object["stage"] = .string(Self.stageNames[stage])
     object["action"] = .string(transaction.action)
@@ -115,8 +119,7 @@ final class ScriptedDriver: WorkbenchDriver {
     } else {
       object["message"] = .null
     }
-    return JSONSerializer.string(.object(object), pretty: true)
-      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return .object(object)
   }
 
   private func apply(_ response: String, to transaction: inout Transaction) -> [OperationLine] {
@@ -196,8 +199,10 @@ final class ScriptedDriver: WorkbenchDriver {
     snapshot.scannerIndex = last.scanner
     snapshot.scannerName = Self.scannerNames[last.scanner]
     snapshot.requestJSON = last.request
-    snapshot.requestCBOR = ["CBOR, \(last.request.count) lines of JSON as diagnostic notation:"]
-      + last.request
+    let cbor = CBORCodec.encodeJSON(last.requestValue)
+    snapshot.requestCBOR =
+      last.requestValue.toCBOR().prettyDiagnostic.split(separator: "\n").map(String.init)
+      + ["", "\(cbor.count) bytes:"] + CBORHexDump.lines(cbor)
     let body = last.request.joined(separator: "\n")
     snapshot.requestHTTP = [
       "POST /hooks/\(snapshot.scannerName ?? "") HTTP/1.1", "Host: 127.0.0.1:8025",
