@@ -19,6 +19,10 @@ final class ScriptedDriver: WorkbenchDriver {
 
   /// The scanner responses per stage, one per scanner; a missing entry is "{}".
   var responses: [String: [String]]
+  /// Whether snapshots say the session is a read-only replay.
+  var isReadOnly = false
+  /// Whether snapshots say a command is still running.
+  var isRunning = false
   private(set) var callsMade = 0
   private(set) var breakpoints: Set<Int> = []
   private(set) var edits: [Int: String] = [:]
@@ -194,6 +198,8 @@ final class ScriptedDriver: WorkbenchDriver {
     snapshot.action = transaction.action
     snapshot.smtpReply = transaction.reply
     snapshot.isFinished = finished
+    snapshot.isReadOnly = isReadOnly
+    snapshot.isRunning = isRunning
     guard let last else { return snapshot }
 
     snapshot.scannerIndex = last.scanner

@@ -308,3 +308,49 @@ struct EventLogTests {
     #expect(harness.dump().contains("called spam-check at connect"))
   }
 }
+
+@Suite("Session states")
+struct SessionStateTests {
+  @Test("read-only replay refuses edits")
+  func readOnlyRefusesEdits() {
+    let driver = ScriptedDriver()
+    driver.isReadOnly = true
+    let harness = ScreenHarness(driver: driver)
+    harness.press(.character("n"))
+    #expect(harness.dump().contains("[replay]"))
+    for key in [Key.character("e"), .character("E"), .control("s")] {
+      #expect(harness.press(key) == [])
+      #expect(harness.workbench.context == .normal)
+      #expect(harness.dump().contains("this is a read-only replay; editing is off"))
+    }
+  }
+
+  @Test("running command shows in the status bar")
+  func runningShown() {
+    let driver = ScriptedDriver()
+    driver.isRunning = true
+    let harness = ScreenHarness(driver: driver)
+    #expect(harness.dump().contains("running…"))
+  }
+
+  @Test("failed call shows the failure")
+  func failedCallShown() {
+    let driver = ScriptedDriver()
+    driver.responses["connect"] = ["<html>502 Bad Gateway</html>"]
+    let harness = ScreenHarness(driver: driver)
+    harness.press(.character("n"))
+    let screen = harness.dump()
+    #expect(screen.contains("─ failed ─┐"))
+    #expect(screen.contains("! failure: invalid JSON"))
+  }
+
+  @Test("rejected operation shows its reason")
+  func rejectedOperationShown() {
+    let harness = ScreenHarness()
+    for _ in 0..<10 { harness.press(.character("n")) }
+    let screen = harness.dump()
+    #expect(screen.contains("─ rejected ─┐"))
+    #expect(screen.contains("✗ rejected: set /nope"))
+    #expect(screen.contains("path /nope is not"))
+  }
+}
