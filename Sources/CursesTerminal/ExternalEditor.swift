@@ -12,7 +12,8 @@ enum ExternalEditor {
   ///
   /// The terminal must already be out of curses mode. The file is removed afterwards.
   static func edit(_ text: String, environment: [String: String]) -> Result<String, Failure> {
-    let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
+    let editor =
+      [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
       .first { !$0.isEmpty } ?? "vi"
     let directory = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     var template = Array("\(directory)/hookbench-response-XXXXXX.json".utf8CString)
@@ -36,8 +37,9 @@ enum ExternalEditor {
     let status = system("\(editor) \(quotedPath)")
     guard status == 0 else {
       return .failure(
-        Failure(description: "the editor \"\(editor)\" exited with status \(status); "
-          + "the response is unchanged"))
+        Failure(
+          description: "the editor \"\(editor)\" exited with status \(status); "
+            + "the response is unchanged"))
     }
     guard let data = FileManager.default.contents(atPath: path),
       let edited = String(data: data, encoding: .utf8)

@@ -29,8 +29,10 @@ public struct KeyTable: Sendable, Equatable {
   public static func quickHelpCommands(for context: KeyContext) -> [WorkbenchCommand] {
     switch context {
     case .normal:
-      return [.step, .nextStage, .continueRun, .toggleBreakpoint, .edit, .focusNext, .cycleView,
-        .help, .quit]
+      return [
+        .step, .nextStage, .continueRun, .toggleBreakpoint, .edit, .focusNext, .cycleView,
+        .help, .quit,
+      ]
     case .editor:
       return [.leaveEditor, .apply, .undo]
     case .prompt:

@@ -76,8 +76,11 @@ extension Workbench {
     case .http: lines = snapshot.requestHTTP
     }
     if lines.isEmpty {
-      return [PaneLine(snapshot.scannerIndex == nil ? "no request yet; press n" : "(empty)",
-        role: .dim)]
+      return [
+        PaneLine(
+          snapshot.scannerIndex == nil ? "no request yet; press n" : "(empty)",
+          role: .dim)
+      ]
     }
     return lines.map { PaneLine($0) }
   }

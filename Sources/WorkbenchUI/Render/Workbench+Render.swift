@@ -77,7 +77,8 @@ extension Workbench {
       let (left, rightCorner): (Character, Character) =
         row == rect.row
         ? (glyphs.topLeft, glyphs.topRight)
-        : row == bottom ? (glyphs.bottomLeft, glyphs.bottomRight) : (glyphs.vertical, glyphs.vertical)
+        : row == bottom
+          ? (glyphs.bottomLeft, glyphs.bottomRight) : (glyphs.vertical, glyphs.vertical)
       screen.write(String(left), row: row, column: rect.column, role: role, attributes: attributes)
       screen.write(String(rightCorner), row: row, column: right, role: role, attributes: attributes)
     }

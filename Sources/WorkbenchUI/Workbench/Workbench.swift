@@ -41,8 +41,7 @@ public final class Workbench {
 
   /// Creates a workbench over `driver` with `keyTable`, adding `events` (such as key map
   /// problems) to the event log.
-  public init(driver: any WorkbenchDriver, keyTable: KeyTable = .defaults, events: [String] = [])
-  {
+  public init(driver: any WorkbenchDriver, keyTable: KeyTable = .defaults, events: [String] = []) {
     self.driver = driver
     self.keyTable = keyTable
     snapshot = driver.snapshot()

@@ -21,7 +21,8 @@ struct LineDiffTests {
 
   @Test("inserted header is added")
   func insertedLine() {
-    let result = LineDiff.lines(before: ["From: a", "", "body"], after: ["X: 1", "From: a", "", "body"])
+    let result = LineDiff.lines(
+      before: ["From: a", "", "body"], after: ["X: 1", "From: a", "", "body"])
     #expect(marks(result) == ["+X: 1", " From: a", " ", " body"])
   }
 
@@ -39,7 +40,8 @@ struct LineDiffTests {
 
   @Test("interleaved changes keep the common lines")
   func interleaved() {
-    let result = LineDiff.lines(before: ["1", "2", "3", "4", "5"], after: ["0", "2", "3", "x", "5"])
+    let result = LineDiff.lines(
+      before: ["1", "2", "3", "4", "5"], after: ["0", "2", "3", "x", "5"])
     #expect(marks(result) == ["-1", "+0", " 2", " 3", "-4", "+x", " 5"])
   }
 

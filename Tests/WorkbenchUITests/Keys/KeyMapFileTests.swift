@@ -47,16 +47,20 @@ struct KeyMapFileTests {
     #expect(events.first?.hasSuffix("using default keys") == true)
   }
 
-  @Test("bad bindings fall back with a clear message", arguments: [
-    (#"{ "nromal": {} }"#, "unknown context \"nromal\"; use one of: normal, editor, prompt, help"),
-    (#"{ "normal": { "stpe": "x" } }"#, "unknown command \"stpe\" in context normal"),
-    (#"{ "normal": { "step": "ctrl-x" } }"#, "unknown key \"ctrl-x\" for step"),
-    (#"{ "normal": { "restart": "n" } }"#, "\"n\" is bound to both"),
-    (#"{ "editor": { "step": "C-n" } }"#, "command step does not run in context editor"),
-    (#"{ "normal": { "step": 5 } }"#, "keys of step must be a key name or a list"),
-    (#"[1]"#, "the top level must be an object of contexts, not array"),
-    (#"{ "editor": { "undo": "C-z" } }"#, "\"C-z\" never reaches the workbench: the terminal"),
-  ])
+  @Test(
+    "bad bindings fall back with a clear message",
+    arguments: [
+      (
+        #"{ "nromal": {} }"#, "unknown context \"nromal\"; use one of: normal, editor, prompt, help"
+      ),
+      (#"{ "normal": { "stpe": "x" } }"#, "unknown command \"stpe\" in context normal"),
+      (#"{ "normal": { "step": "ctrl-x" } }"#, "unknown key \"ctrl-x\" for step"),
+      (#"{ "normal": { "restart": "n" } }"#, "\"n\" is bound to both"),
+      (#"{ "editor": { "step": "C-n" } }"#, "command step does not run in context editor"),
+      (#"{ "normal": { "step": 5 } }"#, "keys of step must be a key name or a list"),
+      (#"[1]"#, "the top level must be an object of contexts, not array"),
+      (#"{ "editor": { "undo": "C-z" } }"#, "\"C-z\" never reaches the workbench: the terminal"),
+    ])
   func badBindingsFallBack(text: String, expected: String) throws {
     let path = try temporaryFile(text)
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -69,7 +73,8 @@ struct KeyMapFileTests {
   func missingExplicitFileReported() {
     let (table, events) = KeyMapFile.load(environment: ["HOOKBENCH_KEYS": "/nonexistent/k.json"])
     #expect(table == .defaults)
-    #expect(events == ["key map /nonexistent/k.json not found (from HOOKBENCH_KEYS); using default keys"])
+    #expect(
+      events == ["key map /nonexistent/k.json not found (from HOOKBENCH_KEYS); using default keys"])
   }
 
   @Test("missing default file is silent")
@@ -85,7 +90,8 @@ struct KeyMapFileTests {
     #expect(
       KeyMapFile.defaultPath(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/x"])
         == "/x/hookbench/keys.json")
-    #expect(KeyMapFile.defaultPath(environment: ["HOOKBENCH_KEYS": "/k.json", "HOME": "/h"]) == "/k.json")
+    #expect(
+      KeyMapFile.defaultPath(environment: ["HOOKBENCH_KEYS": "/k.json", "HOME": "/h"]) == "/k.json")
     #expect(KeyMapFile.defaultPath(environment: [:]) == nil)
   }
 

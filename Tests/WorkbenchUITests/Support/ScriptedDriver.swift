@@ -48,7 +48,7 @@ final class ScriptedDriver: WorkbenchDriver {
       }
       """,
       #"{ "set": [ { "path": "/nope", "value": 1 } ] }"#,
-    ]
+    ],
   ]
 
   // MARK: Replay
@@ -145,7 +145,8 @@ final class ScriptedDriver: WorkbenchDriver {
         case ("add", "/message/headers"):
           let name = operation["value"]?["name"]?.stringValue ?? ""
           let value = operation["value"]?["value"]?.stringValue ?? ""
-          let index = min(operation["index"]?.intValue ?? transaction.headers.count,
+          let index = min(
+            operation["index"]?.intValue ?? transaction.headers.count,
             transaction.headers.count)
           transaction.headers.insert((name, value), at: index)
           lines.append(OperationLine(verdict: .applied, text: "\(text) \(name)"))
@@ -210,10 +211,11 @@ final class ScriptedDriver: WorkbenchDriver {
       last.requestValue.toCBOR().prettyDiagnostic.split(separator: "\n").map(String.init)
       + ["", "\(cbor.count) bytes:"] + CBORHexDump.lines(cbor)
     let body = last.request.joined(separator: "\n")
-    snapshot.requestHTTP = [
-      "POST /hooks/\(snapshot.scannerName ?? "") HTTP/1.1", "Host: 127.0.0.1:8025",
-      "Content-Type: application/json", "Content-Length: \(body.utf8.count)", "",
-    ] + last.request + ["", "HTTP/1.1 200 OK", "Content-Type: application/json", ""]
+    snapshot.requestHTTP =
+      [
+        "POST /hooks/\(snapshot.scannerName ?? "") HTTP/1.1", "Host: 127.0.0.1:8025",
+        "Content-Type: application/json", "Content-Length: \(body.utf8.count)", "",
+      ] + last.request + ["", "HTTP/1.1 200 OK", "Content-Type: application/json", ""]
       + last.response.split(separator: "\n").map(String.init)
     snapshot.responseText = last.response
     snapshot.operations = last.operations
@@ -252,8 +254,10 @@ final class ScriptedDriver: WorkbenchDriver {
       return
     }
     callsMade += 1
-    updates.post(.event("called \(Self.scannerNames[(callsMade - 1) % 2]) at "
-      + Self.stageNames[(callsMade - 1) / 2]))
+    updates.post(
+      .event(
+        "called \(Self.scannerNames[(callsMade - 1) % 2]) at "
+          + Self.stageNames[(callsMade - 1) / 2]))
     post()
   }
 

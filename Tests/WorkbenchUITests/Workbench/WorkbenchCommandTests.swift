@@ -199,7 +199,8 @@ struct WorkbenchCommandTests {
   func externalEditApplies() {
     let harness = ScreenHarness()
     harness.press(.character("n"))
-    harness.workbench.finishExternalEdit(text: #"{ "set": [ { "path": "/action", "value": "tempfail" } ] }"#)
+    harness.workbench.finishExternalEdit(
+      text: #"{ "set": [ { "path": "/action", "value": "tempfail" } ] }"#)
     harness.workbench.receiveUpdates()
     #expect(harness.workbench.snapshot.action == "tempfail")
     #expect(harness.workbench.context == .normal)
