@@ -1,0 +1,43 @@
+import Testing
+
+/// Runs `hookbench tui` without a terminal: only the paths that end before the screen starts.
+@Suite struct TUICommandTests {
+  private func run(_ arguments: [String]) throws -> PatchCommandTests.Run {
+    try PatchCommandTests.run(["tui"] + arguments)
+  }
+
+  @Test func rejectsUnknownTheme() throws {
+    let run = try run(["--theme", "blue"])
+    #expect(run.status == 64)
+    #expect(
+      run.errors.contains("error: invalid value \"blue\" for --theme; use one of: dark, light"))
+    #expect(run.errors.contains("usage: hookbench tui"))
+  }
+
+  @Test func rejectsTwoScenarios() throws {
+    let run = try run(["a.json", "b.json"])
+    #expect(run.status == 64)
+    #expect(run.errors.contains("error: expected at most one scenario, got 2"))
+  }
+
+  @Test func rejectsScenarioWithReplay() throws {
+    let run = try run(["a.json", "--replay", "t.hooktrace.json"])
+    #expect(run.status == 64)
+    #expect(run.errors.contains("give either a SCENARIO or --replay FILE, not both"))
+  }
+
+  @Test func needsTerminal() throws {
+    let run = try run([])
+    #expect(run.status == 1)
+    #expect(
+      run.errors.contains("error: the workbench needs a terminal on standard input and output"))
+    #expect(run.output == "")
+  }
+
+  @Test func printsHelp() throws {
+    let run = try run(["--help"])
+    #expect(run.status == 0)
+    #expect(run.output.contains("--replay FILE"))
+    #expect(run.output.contains("NO_COLOR"))
+  }
+}
