@@ -97,7 +97,7 @@ enum EncodedWords {
   /// never splitting a character across words. Returns the words in order; the writer
   /// joins them with folding whitespace.
   static func encode(_ text: String) -> [String] {
-    let maxBytesPerWord = 45  // 60 Base64 characters + 12 of `=?UTF-8?B?` and `?=` = 72
+    let maxBytesPerWord = 39  // 52 Base64 characters + 12 for `=?UTF-8?B?` and `?=`: 64
     var words: [String] = []
     var chunk: [UInt8] = []
     func flush() {
