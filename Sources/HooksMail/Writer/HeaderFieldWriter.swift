@@ -57,15 +57,18 @@ enum HeaderFieldWriter {
   }
 
   /// Inserts `lineBreak` before whitespace so that lines stay within `foldColumn` where
-  /// possible. Never breaks before `minimumBreak`, so the first line keeps some text.
+  /// possible. Never breaks before `minimumBreak`, so the first line keeps some text, nor
+  /// inside a quoted string.
   static func fold(_ bytes: [UInt8], lineBreak: [UInt8], minimumBreak: Int) -> [UInt8] {
     guard bytes.count > foldColumn else { return bytes }
     var output: [UInt8] = []
     var lineStart = 0
     var lastBreakCandidate: Int?
+    var inQuotes = false
     var index = 0
     while index < bytes.count {
-      if ByteText.isWhitespace(bytes[index]) && index > minimumBreak
+      if bytes[index] == 34 && (index == 0 || bytes[index - 1] != 92) { inQuotes.toggle() }
+      if ByteText.isWhitespace(bytes[index]) && !inQuotes && index > minimumBreak
         && index > lineStart && !ByteText.isWhitespace(bytes[index - 1])
       {
         lastBreakCandidate = index
