@@ -1,3 +1,5 @@
+import HooksWire
+
 /// RFC 2047 encoded words (`=?charset?B?…?=` and `=?charset?Q?…?=`) in header text.
 enum EncodedWords {
   /// Decodes every encoded word in an unfolded header value.
@@ -102,7 +104,7 @@ enum EncodedWords {
     var chunk: [UInt8] = []
     func flush() {
       guard !chunk.isEmpty else { return }
-      let payload = String(decoding: TransferEncoding.encodeBase64(chunk), as: UTF8.self)
+      let payload = Base64.encode(chunk)
       words.append("=?UTF-8?B?\(payload)?=")
       chunk = []
     }

@@ -7,7 +7,7 @@ enum JSONComparison {
   static func same(_ left: JSONValue, _ right: JSONValue) -> Bool {
     switch (left, right) {
     case (.bytes(let bytes), .string(let text)), (.string(let text), .bytes(let bytes)):
-      return TransferEncoding.encodeBase64(bytes).elementsEqual(text.utf8)
+      return Base64.encode(bytes) == text
     case (.array(let first), .array(let second)):
       return first.count == second.count && zip(first, second).allSatisfy { same($0, $1) }
     case (.object(let first), .object(let second)):
