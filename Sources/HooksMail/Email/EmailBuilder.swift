@@ -108,7 +108,8 @@ enum EmailBuilder {
     object["language"] = part.languages.map { .array($0.map { .string($0) }) } ?? .null
     object["location"] = part.location.map { .string($0) } ?? .null
     if part.isMultipart {
-      object["size"] = 0
+      // RFC 8621 defines size for decoded leaf content; a container reports its raw body.
+      object["size"] = .integer(part.bodyRange.count)
       object["subParts"] = .array(part.children.map { bodyPart($0, contents, &parts) })
     } else {
       let content = contents[part.position]
