@@ -68,6 +68,15 @@ def main(corpus):
                 f"{path}: leaf types {json_leaf_types(ours['bodyStructure'])} "
                 f"!= {leaf_types(theirs)}")
 
+    sample = pathlib.Path(corpus) / "rfc" / "002.eml"
+    raw_form = json.loads(subprocess.run(
+        [BINARY, "message", "--raw-form", str(sample)], capture_output=True).stdout)
+    if "subject" in raw_form or "headers" not in raw_form:
+        failures.append("--raw-form: parsed properties still present or headers missing")
+    cbor = subprocess.run([BINARY, "message", "--cbor", str(sample)], capture_output=True)
+    if cbor.returncode != 0 or b"\"blob\": h'" not in cbor.stdout:
+        failures.append(f"--cbor: exit status {cbor.returncode}, no byte string for blob")
+
     missing = subprocess.run([BINARY, "message", "/nonexistent/none.eml"], capture_output=True)
     if missing.returncode != 65 or b"/nonexistent/none.eml" not in missing.stderr:
         failures.append(f"missing file: exit status {missing.returncode}, {missing.stderr!r}")

@@ -6,7 +6,7 @@ import HooksWire
 enum MessageCommand: Subcommand {
   static let name = "message"
   static let summary = "Print the JMAP Email object that scanners would receive for a message."
-  static let usage = "usage: hookbench message FILE.eml [--raw-form]"
+  static let usage = "usage: hookbench message FILE.eml [--raw-form] [--cbor]"
   static let help = """
     \(usage)
 
@@ -19,6 +19,9 @@ enum MessageCommand: Subcommand {
       --raw-form   Leave out the parsed header properties (messageId, inReplyTo,
                    references, sender, from, to, cc, bcc, replyTo, subject, sentAt), so
                    header fields show only in Raw form, as the message has them.
+      --cbor       Print the CBOR body form instead, in diagnostic notation (RFC 8949
+                   §8): the object is encoded as CBOR, decoded again and shown, so
+                   binary parts appear as byte strings h'…'.
 
     Exit status: 0, 64 for a usage error, 65 when the file cannot be read.
 
@@ -32,6 +35,7 @@ enum MessageCommand: Subcommand {
 
   static func run(_ arguments: inout ArgumentList) throws -> Int32 {
     let rawForm = arguments.flag("--raw-form")
+    let cbor = arguments.flag("--cbor")
     let positionals = try arguments.finish()
     guard positionals.count == 1, let path = positionals.first else {
       throw UsageError(positionals.isEmpty ? "missing FILE.eml" : "expected one FILE.eml")
@@ -55,7 +59,13 @@ enum MessageCommand: Subcommand {
       for property in parsedProperties { object.removeValue(forKey: property) }
       email = .object(object)
     }
-    StandardStreams.out(JSONSerializer.string(email, pretty: true) + "\n")
+    if cbor {
+      // Through the wire bytes, so the output shows what a CBOR scanner receives.
+      let decoded = try CBORDecoder.decode(CBORCodec.encodeJSON(email))
+      StandardStreams.out(decoded.prettyDiagnostic + "\n")
+    } else {
+      StandardStreams.out(JSONSerializer.string(email, pretty: true) + "\n")
+    }
     return ExitStatus.success
   }
 }
