@@ -14,7 +14,7 @@ struct CorpusAgreementTests {
     var description: String { "\(message) \(field): HookBench \(hookbench), mail-parser \(oracle)" }
   }
 
-  /// Why mail-parser's answer differs where HookBench follows RFC 8621 or the brief.
+  /// The reasons mail-parser's result differs where HookBench follows RFC 8621 or decodes more text.
   enum Divergence: String {
     /// mail-parser decodes raw 8-bit header bytes that are not UTF-8 as U+FFFD; HookBench
     /// decodes them as ISO-8859-1 (and as the charset an encoded word names).
@@ -80,8 +80,8 @@ struct CorpusAgreementTests {
     return (6, disagreements, explained)
   }
 
-  /// The text with every non-ASCII character replaced by U+FFFD, which is what mail-parser
-  /// shows for raw ISO-8859-1 header bytes.
+  /// Replaces every non-ASCII character with U+FFFD, which is what mail-parser shows for raw
+  /// ISO-8859-1 header bytes.
   static func replacingNonASCII(_ text: String) -> String {
     String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "\u{FFFD}" })
   }

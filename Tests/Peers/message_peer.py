@@ -1,8 +1,8 @@
 """Checks `hookbench message` against Python's own email parser.
 
-For every corpus message, runs the command, checks the exit status and the JSON, and
-compares what both parsers agree on by standard: the decoded subject, the from and to
-addresses, the leaf parts' media types in depth-first order, and the Raw header values.
+For every corpus message, runs the command and checks the exit status and the JSON. Then
+compares what both parsers must agree on by standard: the header field names, the decoded
+subject, and the leaf parts' media types in depth-first order.
 Only messages whose header block is pure ASCII are compared for text, because Python
 decodes raw 8-bit header bytes differently (as surrogate escapes).
 """

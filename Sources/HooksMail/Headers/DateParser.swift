@@ -61,7 +61,7 @@ enum DateParser {
     "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
   ]
 
-  /// The date, or nil when the value is not a date.
+  /// Parses a Date field value, or returns nil when it is not a date.
   static func parse(_ value: [UInt8]) -> MessageDate? {
     var text = ByteText.text(ByteText.unfold(value)).text
     // Drop comments such as "(PST)".

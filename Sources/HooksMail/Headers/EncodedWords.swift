@@ -10,7 +10,7 @@ enum EncodedWords {
   /// else ISO-8859-1. NUL characters are dropped.
   ///
   /// NOTE: words are decoded even where RFC 2047 §5 forbids them (inside a quoted string or
-  /// glued to other text), as most mail readers do; RFC 8621 §4.1.2.4 asks not to decode
+  /// glued to other text), as most mail readers do. RFC 8621 §4.1.2.4 requires servers not to decode
   /// those, so HookBench may show decoded text where a strict server shows the raw word.
   static func decode(_ bytes: [UInt8]) -> (text: String, hadProblem: Bool) {
     var text = ""
@@ -95,9 +95,9 @@ enum EncodedWords {
     return Word(charset: charset, bytes: decoded.bytes, hadInvalid: decoded.hadInvalid, end: index + 2)
   }
 
-  /// Encodes `text` as UTF-8 B encoded words of at most 75 characters each (RFC 2047 §2),
-  /// never splitting a character across words. Returns the words in order; the writer
-  /// joins them with folding whitespace.
+  /// Encodes `text` as UTF-8 B encoded words of at most 64 characters each (RFC 2047 §2
+  /// allows 75), never splitting a character across words. Returns the words in order, and
+  /// the writer joins them with folding whitespace.
   static func encode(_ text: String) -> [String] {
     let maxBytesPerWord = 39  // 52 Base64 characters + 12 for `=?UTF-8?B?` and `?=`: 64
     var words: [String] = []
@@ -119,7 +119,7 @@ enum EncodedWords {
 }
 
 extension String {
-  /// The string without NUL characters, which RFC 8621 §4.1.2.4 asks to drop from decoded
+  /// Returns the string without NUL characters, which RFC 8621 §4.1.2.4 drops from decoded
   /// header text.
   func replacingNULs() -> String {
     guard contains("\u{0}") else { return self }

@@ -3,11 +3,11 @@ struct HeaderBlock: Sendable {
   /// The fields in order.
   var fields: [HeaderField]
 
-  /// Where the header block ends: the start of the blank line, or of the first line that is
-  /// not a header field.
+  /// The offset at which the header block ends: the start of the blank line, or of the first
+  /// line that is not a header field.
   var end: Int
 
-  /// Where the body starts: after the blank line, or `end` when the blank line is missing.
+  /// The offset of the body: after the blank line, or `end` when the blank line is missing.
   var bodyStart: Int
 }
 
@@ -56,7 +56,7 @@ enum HeaderBlockParser {
         warnings.append(
           MailWarning(
             offset: index,
-            message: "header field \(name) holds 8-bit bytes that are not UTF-8; "
+            message: "header field \(name) contains 8-bit bytes that are not UTF-8; "
               + "shown as ISO-8859-1, raw bytes kept"))
       }
       fields.append(
@@ -68,8 +68,8 @@ enum HeaderBlockParser {
     return HeaderBlock(fields: fields, end: end, bodyStart: end)
   }
 
-  /// The index of the colon that ends a field name on the line, or nil when the line does
-  /// not start with a field name.
+  /// Returns the index of the colon that ends a field name on the line, or nil when the
+  /// line does not start with a field name.
   private static func nameEnd(in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
     var index = start
     while index < end, bytes[index] != 58, bytes[index] > 32, bytes[index] < 127 {

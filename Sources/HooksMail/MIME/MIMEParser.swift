@@ -133,8 +133,8 @@ enum MIMEParser {
     return isClose
   }
 
-  /// The start of the line break that ends the line before `lineStart` (the break belongs to
-  /// the delimiter, RFC 2046 §5.1.1).
+  /// Returns the start of the line break that ends the line before `lineStart`, because
+  /// that break belongs to the delimiter (RFC 2046 §5.1.1).
   private static func precedingLineBreakStart(_ bytes: [UInt8], _ lineStart: Int, floor: Int) -> Int {
     var index = lineStart
     if index > floor, bytes[index - 1] == ByteText.lf { index -= 1 }

@@ -2,8 +2,8 @@
 /// used for the B and Q encodings of RFC 2047 encoded words. Base64 encoding is
 /// `HooksWire.Base64`; this decoder is separate because mail needs a lenient one.
 ///
-/// The decoders are lenient, as mail readers are: they skip characters that do not belong
-/// and never fail, but they report whether they had to.
+/// The decoders are lenient, as mail readers are. They skip characters that do not belong
+/// instead of failing, and return `hadInvalid` when they skipped or kept anything.
 enum TransferEncoding {
   /// Decodes Base64 (RFC 2045 §6.8), skipping characters outside the alphabet and accepting
   /// missing padding. `hadInvalid` is true when anything but the alphabet, `=`, and
@@ -49,7 +49,7 @@ enum TransferEncoding {
   }
 
   /// Decodes quoted-printable (RFC 2045 §6.7). A soft line break (`=` at the end of a line,
-  /// before CRLF or LF) is removed; an `=` not followed by two hex digits is kept as is and
+  /// before CRLF or LF) is removed. An `=` not followed by two hex digits is kept as is and
   /// sets `hadInvalid`. With `underscoreIsSpace`, `_` decodes to a space (the Q encoding of
   /// RFC 2047 §4.2).
   static func decodeQuotedPrintable(

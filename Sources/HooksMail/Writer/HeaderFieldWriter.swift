@@ -42,7 +42,7 @@ enum HeaderFieldWriter {
   /// Serializes `Name: value` and the line break.
   ///
   /// A value that starts with SP or HTAB is taken as JMAP Raw form and written right after
-  /// the colon, so the space is not doubled; any other value gets one space. A value with
+  /// the colon, so the space is not doubled. Any other value gets one space. A value with
   /// its own folding keeps it, with line breaks normalized to `lineBreak`. A longer
   /// single-line field is folded before whitespace so lines stay within 78 columns where
   /// the words allow it.

@@ -24,7 +24,7 @@ enum HeaderListEditor {
     guard let list = edited.arrayValue else {
       throw MailWriteError(path: "/headers", problem: "expected an array of {name, value} objects")
     }
-    var wanted: [(name: String, value: String)] = []
+    var requested: [(name: String, value: String)] = []
     for (index, element) in list.enumerated() {
       let path = "/headers/\(index)"
       guard let name = element["name"]?.stringValue else {
@@ -35,15 +35,15 @@ enum HeaderListEditor {
       }
       try HeaderFieldWriter.validateName(name, path: "\(path)/name")
       try HeaderFieldWriter.validateValue(value, path: "\(path)/value")
-      wanted.append((name, value))
+      requested.append((name, value))
     }
 
-    // lengths[i][j]: the longest common subsequence of wanted[i...] and original[j...].
-    let rows = wanted.count
+    // lengths[i][j]: the longest common subsequence of requested[i...] and original[j...].
+    let rows = requested.count
     let columns = original.count
     var lengths = [[Int]](repeating: [Int](repeating: 0, count: columns + 1), count: rows + 1)
     func matches(_ i: Int, _ j: Int) -> Bool {
-      wanted[i].name == original[j].name && wanted[i].value == original[j].value
+      requested[i].name == original[j].name && requested[i].value == original[j].value
     }
     for i in stride(from: rows - 1, through: 0, by: -1) {
       for j in stride(from: columns - 1, through: 0, by: -1) {
@@ -62,7 +62,7 @@ enum HeaderListEditor {
       } else if j < columns && lengths[i][j + 1] >= lengths[i + 1][j] {
         j += 1
       } else {
-        entries.append(.new(name: wanted[i].name, value: wanted[i].value))
+        entries.append(.new(name: requested[i].name, value: requested[i].value))
         i += 1
       }
     }
@@ -88,7 +88,7 @@ enum HeaderListEditor {
     }
   }
 
-  /// The header block bytes, without the blank line that ends it.
+  /// Serializes the header block, without the blank line that ends it.
   static func serialize(_ entries: [Entry], raw: [UInt8], lineBreak: [UInt8]) -> [UInt8] {
     var output: [UInt8] = []
     for entry in entries {

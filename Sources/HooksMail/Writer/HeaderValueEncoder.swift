@@ -12,7 +12,7 @@ enum HeaderValueEncoder {
     return names
   }()
 
-  /// The field value for `property`, or nil when the value is null (remove the field).
+  /// Encodes the field value for `property`. Returns nil when the value is null, which removes the field.
   static func encode(_ value: JSONValue, property: String) throws -> String? {
     let path = "/\(property)"
     if value.isNull { return nil }
@@ -50,8 +50,8 @@ enum HeaderValueEncoder {
     }
   }
 
-  /// Unstructured text: as is when it is ASCII and holds nothing that looks like an encoded
-  /// word, else RFC 2047 encoded words separated by spaces.
+  /// Encodes unstructured text: as is when it is ASCII and contains nothing that looks like
+  /// an encoded word, else as RFC 2047 encoded words separated by spaces.
   static func encodeText(_ text: String) -> String {
     if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 || $0 == "\t" })
       && !text.contains("=?")
@@ -83,7 +83,7 @@ enum HeaderValueEncoder {
     return email.isEmpty ? phrase : "\(phrase) <\(email)>"
   }
 
-  /// A display name: atoms as is, other ASCII as a quoted string, non-ASCII as encoded words.
+  /// Encodes a display name: atoms as is, other ASCII as a quoted string, non-ASCII as encoded words.
   private static func encodePhrase(_ name: String) -> String {
     guard name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 }), !name.contains("=?")
     else {
