@@ -4,13 +4,19 @@ import Foundation
 enum Preview {
   static let maxLength = 256
 
+  /// The characters of a body read for the preview. HTML markup can be long before the
+  /// first visible text, so this is far above `maxLength`.
+  static let maxInputLength = 65_536
+
   /// Takes the first text part of `textBody` (HTML with tags and entities removed when the
   /// part is HTML), collapses whitespace runs to one space, and cuts at 256 characters.
   static func make(selection: BodySelection, root: MIMEPart, texts: [Int: String]) -> String {
     let parts = Dictionary(uniqueKeysWithValues: root.allParts.map { ($0.position, $0) })
     for position in selection.textBody {
       guard let part = parts[position], let text = texts[position] else { continue }
-      let plain = part.type == "text/html" ? stripHTML(text) : text
+      // Only the start matters, and large bodies would make the whitespace pass slow.
+      let start = String(text.prefix(maxInputLength))
+      let plain = part.type == "text/html" ? stripHTML(start) : start
       let collapsed = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       if collapsed.isEmpty { continue }
       return String(collapsed.prefix(maxLength))

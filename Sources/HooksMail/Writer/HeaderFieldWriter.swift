@@ -13,13 +13,15 @@ enum HeaderFieldWriter {
     }
   }
 
-  /// Checks that a value cannot start a new field: every CR is followed by LF, every line
-  /// break by SP or HTAB, and the value does not end with a line break.
+  /// Checks that a value cannot start a new field: every line break (CRLF, LF or a bare CR)
+  /// is followed by SP or HTAB, and the value does not end with a line break.
   static func validateValue(_ value: String, path: String) throws {
     let bytes = Array(value.utf8)
     for (index, byte) in bytes.enumerated() {
       if byte == ByteText.cr {
-        guard index + 1 < bytes.count, bytes[index + 1] == ByteText.lf else {
+        guard index + 1 < bytes.count,
+          bytes[index + 1] == ByteText.lf || ByteText.isWhitespace(bytes[index + 1])
+        else {
           throw injection(path)
         }
       } else if byte == ByteText.lf {

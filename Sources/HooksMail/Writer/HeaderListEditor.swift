@@ -33,8 +33,6 @@ enum HeaderListEditor {
       guard let value = element["value"]?.stringValue else {
         throw MailWriteError(path: "\(path)/value", problem: "expected a string field value")
       }
-      try HeaderFieldWriter.validateName(name, path: "\(path)/name")
-      try HeaderFieldWriter.validateValue(value, path: "\(path)/value")
       requested.append((name, value))
     }
 
@@ -62,6 +60,11 @@ enum HeaderListEditor {
       } else if j < columns && lengths[i][j + 1] >= lengths[i + 1][j] {
         j += 1
       } else {
+        // Only new or changed fields are checked: an original field keeps its bytes, even
+        // when they would not pass as a new value.
+        let path = "/headers/\(i)"
+        try HeaderFieldWriter.validateName(requested[i].name, path: "\(path)/name")
+        try HeaderFieldWriter.validateValue(requested[i].value, path: "\(path)/value")
         entries.append(.new(name: requested[i].name, value: requested[i].value))
         i += 1
       }
