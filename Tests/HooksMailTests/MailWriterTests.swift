@@ -218,6 +218,31 @@ struct MailWriterTests {
     #expect(reparsed.email["bodyValues"]?["1"]?["value"] == "naïve text\r\n")
   }
 
+  @Test func deletedHeaderRemovesOnlyItsField() throws {
+    let message = Self.multipartMessage()
+    var headers = message.email["headers"]?.arrayValue ?? []
+    headers.remove(at: 1)
+    let written = try MailWriter.write(
+      edited: TestMessages.editing(message, "headers", .array(headers)), original: message)
+    let field = Array("To: bob@example.com\r\n".utf8)
+    let range = try #require(message.raw.firstRange(of: field))
+    var expected = message.raw
+    expected.removeSubrange(range)
+    let identical = written == expected
+    #expect(identical)
+  }
+
+  @Test func lineFeedMessageKeepsLineFeeds() throws {
+    let message = MailMessage(parsing: Array("Subject: lf\n\nold\n".utf8))
+    var values = message.email["bodyValues"]?.objectValue ?? JSONObject()
+    values["1"] = ["value": "new\r\ntext\n", "isEncodingProblem": false, "isTruncated": false]
+    var edited = TestMessages.editing(message, "bodyValues", .object(values))
+    edited = .object({ var object = edited.objectValue!; object["subject"] = "line feeds"; return object }())
+    let written = try MailWriter.write(edited: edited, original: message)
+    #expect(String(decoding: written, as: UTF8.self)
+      == "Subject: line feeds\nContent-Transfer-Encoding: quoted-printable\n\nnew\ntext\n")
+  }
+
   @Test func computedPropertyEditRejected() throws {
     let message = Self.multipartMessage()
     #expect(throws: MailWriteError(path: "/preview", problem: "preview is computed from the message and cannot be edited; edit headers, bodyValues or a parsed header property instead")) {

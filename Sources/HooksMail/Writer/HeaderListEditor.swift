@@ -36,7 +36,8 @@ enum HeaderListEditor {
       requested.append((name, value))
     }
 
-    // lengths[i][j]: the longest common subsequence of requested[i...] and original[j...].
+    // lengths[i][j] is the length of the longest common subsequence of requested[i...] and
+    // original[j...].
     let rows = requested.count
     let columns = original.count
     var lengths = [[Int]](repeating: [Int](repeating: 0, count: columns + 1), count: rows + 1)
