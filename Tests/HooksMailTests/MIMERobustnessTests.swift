@@ -152,6 +152,19 @@ struct MIMERobustnessTests {
     #expect(written == Array("From: a@example.com\nSubject: only headers\nX-Added: 1\n".utf8))
   }
 
+  @Test func mboxFromLineKept() throws {
+    let raw = Array("From alice@example.com Fri Dec  4 10:00:00 2026\nSubject: mbox\n\nbody\n".utf8)
+    let message = MailMessage(parsing: raw)
+    #expect(TestMessages.headers(message).map(\.name) == ["Subject"])
+    #expect(message.email["subject"] == "mbox")
+    #expect(message.warnings.contains { $0.message.contains("mbox") })
+    #expect(try Self.roundTrips(message))
+    let edited = TestMessages.addingHeader(message, name: "X-Added", value: "1")
+    let written = try MailWriter.write(edited: edited, original: message)
+    #expect(String(decoding: written, as: UTF8.self)
+      == "From alice@example.com Fri Dec  4 10:00:00 2026\nSubject: mbox\nX-Added: 1\n\nbody\n")
+  }
+
   @Test(arguments: [
     [UInt8](), [0x0A], [0x0D, 0x0A, 0x0D, 0x0A], Array(":::\r\n\r\n".utf8),
     Array("--\r\n--\r\n".utf8), [0xFF, 0xFE, 0x00, 0x3A, 0x0A, 0x20],

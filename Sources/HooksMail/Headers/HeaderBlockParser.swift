@@ -1,5 +1,8 @@
 /// The header block of a message or a body part, split into fields.
 struct HeaderBlock: Sendable {
+  /// The offset at which the first field starts.
+  var start: Int
+
   /// The fields in order.
   var fields: [HeaderField]
 
@@ -29,7 +32,7 @@ enum HeaderBlockParser {
       let lineEnd = ByteText.lineEnd(in: bytes, from: index, to: end)
       if lineEnd == index {
         let bodyStart = ByteText.skipLineBreak(in: bytes, at: index, to: end)
-        return HeaderBlock(fields: fields, end: index, bodyStart: bodyStart)
+        return HeaderBlock(start: start, fields: fields, end: index, bodyStart: bodyStart)
       }
       guard let colon = nameEnd(in: bytes, from: index, to: lineEnd) else {
         warnings.append(
@@ -37,7 +40,7 @@ enum HeaderBlockParser {
             offset: index,
             message: "line is not a header field and no blank line precedes it; "
               + "the body starts here"))
-        return HeaderBlock(fields: fields, end: index, bodyStart: index)
+        return HeaderBlock(start: start, fields: fields, end: index, bodyStart: index)
       }
 
       // Take the continuation lines: each starts with SP or HTAB.
@@ -65,7 +68,7 @@ enum HeaderBlockParser {
           value: decoded.text, hasInvalidUTF8: decoded.isLatin1))
       index = next
     }
-    return HeaderBlock(fields: fields, end: end, bodyStart: end)
+    return HeaderBlock(start: start, fields: fields, end: end, bodyStart: end)
   }
 
   /// Returns the index of the colon that ends a field name on the line, or nil when the

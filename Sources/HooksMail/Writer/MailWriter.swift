@@ -60,13 +60,16 @@ public enum MailWriter {
         for change in result.fieldChanges {
           HeaderListEditor.replaceLast(named: change.name, with: change.value, in: &partFields)
         }
-        let header = HeaderListEditor.serialize(partFields, raw: raw, lineBreak: lineBreak)
+        let header =
+          Array(raw[part.start..<part.header.start])
+          + HeaderListEditor.serialize(partFields, raw: raw, lineBreak: lineBreak)
         splices.append(
           (part.start..<part.end, header + separator(part, raw, lineBreak) + result.body))
       }
     }
 
-    var output = HeaderListEditor.serialize(fields, raw: raw, lineBreak: lineBreak)
+    var output = Array(raw[root.start..<root.header.start])
+    output += HeaderListEditor.serialize(fields, raw: raw, lineBreak: lineBreak)
     output += separator(root, raw, lineBreak, bodyReplaced: rootBody != nil)
     if let rootBody {
       output += rootBody
