@@ -42,4 +42,28 @@ struct CorpusRoundTripTests {
     #expect(sameParts, "\(Corpus.label(file))")
     #expect(sameValues, "\(Corpus.label(file))")
   }
+
+  @Test(arguments: Corpus.messageFiles)
+  func editedSubjectAndToReparseEqual(file: URL) throws {
+    let raw = try SharedFiles.bytes(file)
+    let message = MailMessage(parsing: raw)
+    let subject = JSONValue.string("Überprüfung: 東京 \(Corpus.label(file))")
+    let to: JSONValue = [["name": "Zoë Ångström", "email": "zoe@example.com"]]
+    var object = message.email.objectValue ?? JSONObject()
+    object["subject"] = subject
+    object["to"] = to
+    let written = try MailWriter.write(edited: .object(object), original: message)
+    let reparsed = MailMessage(parsing: written)
+
+    #expect(reparsed.email["subject"] == subject, "\(Corpus.label(file))")
+    #expect(reparsed.email["to"] == to, "\(Corpus.label(file))")
+    let sameRest = TestMessages.split(written).rest == TestMessages.split(raw).rest
+    #expect(sameRest, "\(Corpus.label(file))")
+    let untouched = { (pair: (name: String, value: String)) in
+      !["subject", "to"].contains(pair.name.lowercased())
+    }
+    let before = TestMessages.headers(message).filter(untouched).map { "\($0.name):\($0.value)" }
+    let after = TestMessages.headers(reparsed).filter(untouched).map { "\($0.name):\($0.value)" }
+    #expect(after == before, "\(Corpus.label(file))")
+  }
 }

@@ -21,12 +21,16 @@ struct HeaderRegressionTests {
     #expect(message.email["subject"] == "x")
     #expect(try MailWriter.write(edited: message.email, original: message) == raw)
 
-    let edited = TestMessages.addingHeader(message, name: "X-Added", value: "yes")
-    let written = try MailWriter.write(edited: edited, original: message)
-    let (header, rest) = TestMessages.split(written)
-    let (originalHeader, originalRest) = TestMessages.split(raw)
-    #expect(rest == originalRest)
-    #expect(header == originalHeader + Array("X-Added: yes\r\n".utf8))
+    // A field inserted right after the subject is written with one space.
+    var headers = message.email["headers"]?.arrayValue ?? []
+    headers.insert(["name": "X-Added", "value": "yes"], at: 2)
+    let written = try MailWriter.write(
+      edited: TestMessages.editing(message, "headers", .array(headers)), original: message)
+    let subjectLine = try #require(raw.firstRange(of: Array("Subject:".utf8)))
+    let lineEnd = try #require(raw[subjectLine.upperBound...].firstIndex(of: 10))
+    var expected = raw
+    expected.insert(contentsOf: Array("X-Added: yes\r\n".utf8), at: lineEnd + 1)
+    #expect(written == expected)
   }
 
   @Test func subjectWithEmptyFirstLine() throws {
