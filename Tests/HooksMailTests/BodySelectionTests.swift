@@ -104,19 +104,20 @@ struct BodySelectionTests {
   }
 
   @Test func partPropertiesFromHeaders() {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: multipart/mixed; boundary=b
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: multipart/mixed; boundary=b
 
-      --b
-      Content-Type: application/pdf; name="fallback.pdf"
-      Content-Disposition: ATTACHMENT; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
-      Content-ID: <part1@example.com>
-      Content-Language: en, fr
-      Content-Location: http://example.com/r.pdf
+        --b
+        Content-Type: application/pdf; name="fallback.pdf"
+        Content-Disposition: ATTACHMENT; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
+        Content-ID: <part1@example.com>
+        Content-Language: en, fr
+        Content-Location: http://example.com/r.pdf
 
-      %PDF
-      --b--
-      """)
+        %PDF
+        --b--
+        """)
     let part = message.allBodyParts[1]
     #expect(part["type"] == "application/pdf")
     #expect(part["disposition"] == "attachment")
@@ -134,28 +135,30 @@ struct BodySelectionTests {
     #expect(plain.partIDs("textBody") == ["1"])
     #expect(plain.partIDs("htmlBody") == ["1"])
 
-    let digest = TestMessages.parse(crlf: """
-      Content-Type: multipart/digest; boundary=d
+    let digest = TestMessages.parse(
+      crlf: """
+        Content-Type: multipart/digest; boundary=d
 
-      --d
+        --d
 
-      Subject: inner
+        Subject: inner
 
-      text
-      --d--
-      """)
+        text
+        --d--
+        """)
     #expect(digest.allBodyParts[1]["type"] == "message/rfc822")
     #expect(digest.partIDs("attachments") == ["2"])
   }
 
   @Test func previewFromHTMLWhenNoText() {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: text/html; charset=utf-8
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: text/html; charset=utf-8
 
-      <html><head><style>p { color: red }</style></head>
-      <body><p>Hello&nbsp;<b>world</b></p>
-      </body></html>
-      """)
+        <html><head><style>p { color: red }</style></head>
+        <body><p>Hello&nbsp;<b>world</b></p>
+        </body></html>
+        """)
     #expect(message.email["preview"] == "Hello world")
   }
 

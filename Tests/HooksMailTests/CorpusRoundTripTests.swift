@@ -1,8 +1,8 @@
 import Foundation
 import HooksMail
 import HooksWire
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Corpus round trip")
 struct CorpusRoundTripTests {
@@ -29,7 +29,8 @@ struct CorpusRoundTripTests {
     #expect(sameRest, "\(Corpus.label(file))")
     #expect(newHeader.starts(with: header), "\(Corpus.label(file))")
     let lineBreak = raw.firstRange(of: [13, 10]) == nil ? "\n" : "\r\n"
-    #expect(Array(newHeader.dropFirst(header.count)) == Array("X-HookBench: scanned\(lineBreak)".utf8))
+    #expect(
+      Array(newHeader.dropFirst(header.count)) == Array("X-HookBench: scanned\(lineBreak)".utf8))
 
     let reparsed = MailMessage(parsing: written)
     let headers = TestMessages.headers(reparsed)

@@ -89,7 +89,9 @@ struct HeaderRegressionTests {
     let message = try TestMessages.parse("five-common-headers.eml")
     let names = TestMessages.headers(message).map(\.name)
     #expect(names == ["From", "To", "Date", "Message-ID", "Subject"])
-    #expect(TestMessages.headers(message)[1].value == " Bob <bob@example.com>,\r\n Carol <carol@example.com>")
+    #expect(
+      TestMessages.headers(message)[1].value
+        == " Bob <bob@example.com>,\r\n Carol <carol@example.com>")
     #expect(message.email["to"]?.arrayValue?.count == 2)
     #expect(message.email["sentAt"] == "2026-12-04T10:00:00+01:00")
     #expect(message.email["messageId"] == ["five.1@example.com"])

@@ -40,7 +40,8 @@ struct HeaderValueTests {
   }
 
   @Test func addressForms() {
-    let message = Self.parse("""
+    let message = Self.parse(
+      """
       From: =?utf-8?q?J=C3=BCrgen?= <j@example.com>
       Cc: carol@example.com (Carol C), undisclosed-recipients:;
       Bcc: "quoted \\"name\\"" <q@example.com>
@@ -87,7 +88,8 @@ struct HeaderValueTests {
   }
 
   @Test func messageIDForms() {
-    let message = Self.parse("""
+    let message = Self.parse(
+      """
       Message-ID: <a@example.com> (comment)
       In-Reply-To: bare@example.com
       References: <r1@x>\t<r2@y>

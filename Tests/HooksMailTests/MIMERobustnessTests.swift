@@ -13,18 +13,19 @@ struct MIMERobustnessTests {
   }
 
   @Test func missingCloseDelimiter() throws {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: multipart/mixed; boundary=b
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: multipart/mixed; boundary=b
 
-      --b
-      Content-Type: text/plain
+        --b
+        Content-Type: text/plain
 
-      one
-      --b
-      Content-Type: text/plain
+        one
+        --b
+        Content-Type: text/plain
 
-      two, never closed
-      """)
+        two, never closed
+        """)
     #expect(Self.subParts(message).count == 2)
     #expect(message.email["bodyValues"]?["3"]?["value"] == "two, never closed")
     #expect(message.warnings.contains { $0.message.contains("close delimiter") })
@@ -32,12 +33,13 @@ struct MIMERobustnessTests {
   }
 
   @Test func boundaryNeverAppears() throws {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: multipart/alternative; boundary=missing
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: multipart/alternative; boundary=missing
 
-      --other
-      text
-      """)
+        --other
+        text
+        """)
     #expect(Self.subParts(message).isEmpty)
     #expect(message.warnings.contains { $0.message.contains("never appears") })
     #expect(message.email["textBody"] == [])
@@ -51,19 +53,20 @@ struct MIMERobustnessTests {
   }
 
   @Test func longerBoundaryIsNotADelimiter() {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: multipart/mixed; boundary=b
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: multipart/mixed; boundary=b
 
-      --b
-      Content-Type: multipart/alternative; boundary=b2
+        --b
+        Content-Type: multipart/alternative; boundary=b2
 
-      --b2
-      Content-Type: text/plain
+        --b2
+        Content-Type: text/plain
 
-      inner
-      --b2--
-      --b--
-      """)
+        inner
+        --b2--
+        --b--
+        """)
     let outer = Self.subParts(message)
     #expect(outer.count == 1)
     #expect(outer.first?["subParts"]?.arrayValue?.count == 1)
@@ -71,28 +74,30 @@ struct MIMERobustnessTests {
   }
 
   @Test func missingBlankLineInPart() throws {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: multipart/mixed; boundary=b
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: multipart/mixed; boundary=b
 
-      --b
-      Content-Type: text/plain
-      this line is body text, not a field
-      --b--
-      """)
+        --b
+        Content-Type: text/plain
+        this line is body text, not a field
+        --b--
+        """)
     #expect(message.email["bodyValues"]?["2"]?["value"] == "this line is body text, not a field")
     #expect(message.warnings.contains { $0.message.contains("no blank line") })
     #expect(try Self.roundTrips(message))
   }
 
   @Test func emptyParts() throws {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: multipart/mixed; boundary=b
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: multipart/mixed; boundary=b
 
-      --b
-      --b
+        --b
+        --b
 
-      --b--
-      """)
+        --b--
+        """)
     let parts = Self.subParts(message)
     #expect(parts.count == 2)
     #expect(parts.allSatisfy { $0["size"] == 0 })
@@ -119,24 +124,26 @@ struct MIMERobustnessTests {
   }
 
   @Test func unknownTransferEncoding() throws {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: text/plain
-      Content-Transfer-Encoding: x-uuencode
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: text/plain
+        Content-Transfer-Encoding: x-uuencode
 
-      begin 644 file
-      """)
+        begin 644 file
+        """)
     #expect(message.email["bodyValues"]?["1"]?["value"] == "begin 644 file")
     #expect(message.email["bodyValues"]?["1"]?["isEncodingProblem"] == true)
     #expect(message.warnings.contains { $0.message.contains("x-uuencode") })
   }
 
   @Test func invalidBase64Flagged() {
-    let message = TestMessages.parse(crlf: """
-      Content-Type: text/plain; charset=utf-8
-      Content-Transfer-Encoding: base64
+    let message = TestMessages.parse(
+      crlf: """
+        Content-Type: text/plain; charset=utf-8
+        Content-Transfer-Encoding: base64
 
-      aGVs*bG8=
-      """)
+        aGVs*bG8=
+        """)
     #expect(message.email["bodyValues"]?["1"]?["value"] == "hello")
     #expect(message.email["bodyValues"]?["1"]?["isEncodingProblem"] == true)
   }
@@ -161,8 +168,9 @@ struct MIMERobustnessTests {
     #expect(try Self.roundTrips(message))
     let edited = TestMessages.addingHeader(message, name: "X-Added", value: "1")
     let written = try MailWriter.write(edited: edited, original: message)
-    #expect(String(decoding: written, as: UTF8.self)
-      == "From alice@example.com Fri Dec  4 10:00:00 2026\nSubject: mbox\nX-Added: 1\n\nbody\n")
+    #expect(
+      String(decoding: written, as: UTF8.self)
+        == "From alice@example.com Fri Dec  4 10:00:00 2026\nSubject: mbox\nX-Added: 1\n\nbody\n")
   }
 
   @Test(arguments: [

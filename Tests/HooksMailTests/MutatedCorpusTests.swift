@@ -1,7 +1,7 @@
 import Foundation
 import HooksMail
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Mutated corpus messages")
 struct MutatedCorpusTests {
@@ -24,7 +24,8 @@ struct MutatedCorpusTests {
       bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator)))
     case 1:
       for _ in 0..<8 {
-        bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+        bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(
+          in: 0...255, using: &generator)
       }
     case 2, 3:
       var lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)

@@ -55,7 +55,8 @@ enum EmailBuilder {
     .array(fields.map { ["name": .string($0.name), "value": .string($0.value)] })
   }
 
-  /// Returns the value of the last field named `name`, which RFC 8621 §4.1.3 uses for parsed forms.
+  /// Returns the value of the last field named `name`, which RFC 8621 §4.1.3 uses for
+  /// parsed forms.
   private static func lastValue(_ fields: [HeaderField], _ name: String, _ raw: [UInt8])
     -> [UInt8]?
   {

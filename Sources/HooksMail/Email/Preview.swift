@@ -32,8 +32,11 @@ enum Preview {
       let character = html[index]
       if character == "<" {
         let rest = html[index...].prefix(8).lowercased()
-        let skipTo = rest.hasPrefix("<style") ? "</style>" : rest.hasPrefix("<script") ? "</script>" : nil
-        if let skipTo, let end = html.range(of: skipTo, options: .caseInsensitive, range: index..<html.endIndex) {
+        let skipTo =
+          rest.hasPrefix("<style") ? "</style>" : rest.hasPrefix("<script") ? "</script>" : nil
+        if let skipTo,
+          let end = html.range(of: skipTo, options: .caseInsensitive, range: index..<html.endIndex)
+        {
           index = end.upperBound
           continue
         }
@@ -45,7 +48,9 @@ enum Preview {
       output.append(character)
       index = html.index(after: index)
     }
-    let entities = ["&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"]
+    let entities = [
+      "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'",
+    ]
     for (entity, replacement) in entities {
       output = output.replacingOccurrences(of: entity, with: replacement, options: .caseInsensitive)
     }

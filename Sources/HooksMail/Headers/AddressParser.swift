@@ -132,7 +132,8 @@ private struct MailboxBuilder {
     defer { self = MailboxBuilder() }
     let name = decodedName(phrase)
     if let angleAddress {
-      addresses.append(EmailAddress(name: name ?? decodedName(comment ?? []), email: addrSpec(angleAddress)))
+      addresses.append(
+        EmailAddress(name: name ?? decodedName(comment ?? []), email: addrSpec(angleAddress)))
     } else if hasAt {
       addresses.append(EmailAddress(name: decodedName(comment ?? []), email: addrSpec(phrase)))
     } else if let name {

@@ -10,8 +10,9 @@ enum EncodedWords {
   /// else ISO-8859-1. NUL characters are dropped.
   ///
   /// NOTE: words are decoded even where RFC 2047 §5 forbids them (inside a quoted string or
-  /// glued to other text), as most mail readers do. RFC 8621 §4.1.2.4 requires servers not to decode
-  /// those, so HookBench may show decoded text where a strict server shows the raw word.
+  /// glued to other text), as most mail readers do. RFC 8621 §4.1.2.4 requires servers not
+  /// to decode those, so HookBench may show decoded text where a strict server shows the
+  /// raw word.
   static func decode(_ bytes: [UInt8]) -> (text: String, hadProblem: Bool) {
     var text = ""
     var hadProblem = false
@@ -38,8 +39,9 @@ enum EncodedWords {
         // Whitespace between two encoded words is not part of the text.
         if pending != nil, literal.allSatisfy(ByteText.isWhitespace) { literal = [] }
         flushLiteral()
-        if let current = pending, Charset.normalizedName(current.charset)
-          == Charset.normalizedName(word.charset)
+        if let current = pending,
+          Charset.normalizedName(current.charset)
+            == Charset.normalizedName(word.charset)
         {
           pending = (current.charset, current.bytes + word.bytes)
         } else {
@@ -92,7 +94,8 @@ enum EncodedWords {
       encoding == 98
       ? TransferEncoding.decodeBase64(encoded)
       : TransferEncoding.decodeQuotedPrintable(encoded, underscoreIsSpace: true)
-    return Word(charset: charset, bytes: decoded.bytes, hadInvalid: decoded.hadInvalid, end: index + 2)
+    return Word(
+      charset: charset, bytes: decoded.bytes, hadInvalid: decoded.hadInvalid, end: index + 2)
   }
 
   /// Encodes `text` as UTF-8 B encoded words of at most 64 characters each (RFC 2047 §2

@@ -91,9 +91,12 @@ enum MIMEParser {
     var closed = false
     while lineStart < end {
       let lineEnd = ByteText.lineEnd(in: bytes, from: lineStart, to: end)
-      if let isClose = delimiterKind(bytes, lineStart: lineStart, lineEnd: lineEnd, boundary: boundary) {
+      if let isClose = delimiterKind(
+        bytes, lineStart: lineStart, lineEnd: lineEnd, boundary: boundary)
+      {
         if let partStart {
-          ranges.append(partStart..<max(partStart, precedingLineBreakStart(bytes, lineStart, floor: start)))
+          ranges.append(
+            partStart..<max(partStart, precedingLineBreakStart(bytes, lineStart, floor: start)))
         }
         if isClose {
           closed = true
@@ -146,7 +149,8 @@ enum MIMEParser {
 
   /// Returns the start of the line break that ends the line before `lineStart`, because
   /// that break belongs to the delimiter (RFC 2046 §5.1.1).
-  private static func precedingLineBreakStart(_ bytes: [UInt8], _ lineStart: Int, floor: Int) -> Int {
+  private static func precedingLineBreakStart(_ bytes: [UInt8], _ lineStart: Int, floor: Int) -> Int
+  {
     var index = lineStart
     if index > floor, bytes[index - 1] == ByteText.lf { index -= 1 }
     if index > floor, bytes[index - 1] == ByteText.cr { index -= 1 }

@@ -34,7 +34,9 @@ enum TransferEncoding {
       accumulator = accumulator << 6 | value
       count += 1
       if count == 4 {
-        output += [UInt8(accumulator >> 16), UInt8(accumulator >> 8 & 0xFF), UInt8(accumulator & 0xFF)]
+        output += [
+          UInt8(accumulator >> 16), UInt8(accumulator >> 8 & 0xFF), UInt8(accumulator & 0xFF),
+        ]
         accumulator = 0
         count = 0
       }

@@ -56,11 +56,13 @@ enum BodyPartEncoder {
             while cursor < value.count, value[cursor] != 34 { cursor += 1 }
             cursor = min(cursor + 1, value.count)
           } else {
-            while cursor < value.count, value[cursor] != 59, !ByteText.isSpaceOrBreak(value[cursor]) {
+            while cursor < value.count, value[cursor] != 59, !ByteText.isSpaceOrBreak(value[cursor])
+            {
               cursor += 1
             }
           }
-          let rewritten = Array(value[..<valueStart]) + Array("utf-8".utf8) + Array(value[cursor...])
+          let rewritten =
+            Array(value[..<valueStart]) + Array("utf-8".utf8) + Array(value[cursor...])
           return ByteText.text(rewritten).text
         }
       }

@@ -75,7 +75,8 @@ enum HeaderFieldWriter {
       {
         lastBreakCandidate = index
       }
-      if index - lineStart >= foldColumn, let candidate = lastBreakCandidate, candidate > lineStart {
+      if index - lineStart >= foldColumn, let candidate = lastBreakCandidate, candidate > lineStart
+      {
         output += bytes[lineStart..<candidate] + lineBreak
         lineStart = candidate
         lastBreakCandidate = nil
