@@ -162,6 +162,12 @@ struct BodySelectionTests {
     #expect(message.email["preview"] == "Hello world")
   }
 
+  @Test func previewDecodesEntitiesOnce() {
+    let message = TestMessages.parse(
+      crlf: "Content-Type: text/html\n\n<p>caf&#233; &#x2019;s &amp;lt;b&amp;gt; &copy; &</p>\n")
+    #expect(message.email["preview"] == "café ’s &lt;b&gt; &copy; &")
+  }
+
   @Test func previewAtMost256Characters() {
     let long = String(repeating: "é", count: 400)
     let message = TestMessages.parse(crlf: "Content-Type: text/plain; charset=utf-8\n\n\(long)\n")

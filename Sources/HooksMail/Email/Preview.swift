@@ -48,12 +48,43 @@ enum Preview {
       output.append(character)
       index = html.index(after: index)
     }
-    let entities = [
-      "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'",
+    return decodeEntities(output)
+  }
+
+  /// Decodes the named entities `&nbsp;`, `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and
+  /// numeric ones (`&#233;`, `&#xE9;`) in one pass, so `&amp;lt;` becomes `&lt;`. Other
+  /// text that starts with `&` stays as it is.
+  static func decodeEntities(_ text: String) -> String {
+    let named: [String: String] = [
+      "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
     ]
-    for (entity, replacement) in entities {
-      output = output.replacingOccurrences(of: entity, with: replacement, options: .caseInsensitive)
+    var output = ""
+    var rest = text[...]
+    while let ampersand = rest.firstIndex(of: "&") {
+      output += rest[..<ampersand]
+      let candidate = rest[rest.index(after: ampersand)...].prefix(10)
+      guard let semicolon = candidate.firstIndex(of: ";") else {
+        output += "&"
+        rest = rest[rest.index(after: ampersand)...]
+        continue
+      }
+      let name = candidate[..<semicolon].lowercased()
+      var replacement = named[name]
+      if replacement == nil, name.hasPrefix("#") {
+        let digits = name.dropFirst()
+        let value =
+          digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        replacement = value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+      }
+      if let replacement {
+        output += replacement
+        rest = rest[rest.index(after: semicolon)...]
+      } else {
+        output += "&"
+        rest = rest[rest.index(after: ampersand)...]
+      }
     }
+    output += rest
     return output
   }
 }
