@@ -45,7 +45,10 @@ public struct HTTPLogSink: Sendable {
     bytes.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
   }
 
-  func info(_ message: String) { write(HTTPLogRecord(level: .info, message: message)) }
-  func warning(_ message: String) { write(HTTPLogRecord(level: .warning, message: message)) }
-  func error(_ message: String) { write(HTTPLogRecord(level: .error, message: message)) }
+  /// Writes an `info` record.
+  public func info(_ message: String) { write(HTTPLogRecord(level: .info, message: message)) }
+  /// Writes a `warning` record.
+  public func warning(_ message: String) { write(HTTPLogRecord(level: .warning, message: message)) }
+  /// Writes an `error` record.
+  public func error(_ message: String) { write(HTTPLogRecord(level: .error, message: message)) }
 }
