@@ -263,6 +263,29 @@ import TestSupport
     #expect(wrongMethod.response?.headers["Allow"] == "GET")
   }
 
+  @Test func cborNegotiatedEndToEnd() throws {
+    let reply: JSONValue = ["add": [["path": "/message/headers", "value": ["name": "X-A", "value": "1"]]]]
+    let scanner = try RunningScanner { _ in .body(status: 200, reply) }
+    defer { scanner.stop() }
+    let discovery = scanner.send("GET", "/.well-known/mta-hooks", headers: [("Accept", "application/cbor")], token: nil)
+    #expect(discovery.response?.headers["Content-Type"] == "application/cbor")
+    let document = try WireFormat.cbor.decode(try #require(discovery.response?.body))
+    #expect(document["version"] == "1.0")
+
+    let id = try scanner.registerAll(format: .cbor)
+    #expect(scanner.service.registration(id)?.format == .cbor)
+    let hook = scanner.send(
+      "POST", "/v1/hooks/invoke/\(id)", headers: hookHeaders(id: id), body: sampleHookBody(stage: "data"),
+      format: .cbor)
+    let response = try #require(hook.response)
+    #expect(response.status == 200)
+    #expect(response.headers["Content-Type"] == "application/cbor")
+    #expect(try WireFormat.cbor.decode(response.body) == reply)
+    let asJSON = scanner.send(
+      "POST", "/v1/hooks/invoke/\(id)", headers: hookHeaders(id: id), body: sampleHookBody(stage: "data"))
+    #expect(asJSON.response?.status == 400)
+  }
+
   @Test func tokenComparison() {
     #expect(ConstantTime.equals("secret", "secret"))
     #expect(!ConstantTime.equals("secreT", "secret"))
