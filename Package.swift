@@ -40,6 +40,6 @@ let package = Package(
     .testTarget(
       name: "HooksHarnessTests", dependencies: ["HooksHarness", "HooksHTTP", "HooksWire", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
-    .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "hookbenchTests", dependencies: ["HooksHTTP", "TestSupport"]),
   ]
 )

@@ -14,6 +14,13 @@ public struct ScannerRuleSet: Sendable {
     public var condition: RuleCondition?
     /// The reply the rule produces.
     public var reply: HookReply
+
+    /// Creates a rule.
+    public init(stage: String, condition: RuleCondition? = nil, reply: HookReply) {
+      self.stage = stage
+      self.condition = condition
+      self.reply = reply
+    }
   }
 
   /// The scanner's name.
@@ -24,6 +31,14 @@ public struct ScannerRuleSet: Sendable {
   public var updateProperties: [String]?
   /// The rules in file order.
   public var rules: [Rule]
+
+  /// Creates a rule set.
+  public init(name: String, stages: [String], updateProperties: [String]? = nil, rules: [Rule]) {
+    self.name = name
+    self.stages = stages
+    self.updateProperties = updateProperties
+    self.rules = rules
+  }
 
   /// Returns the reply of the first matching rule, or `.noChange`.
   public func reply(stage: String, request: JSONValue) -> HookReply {
