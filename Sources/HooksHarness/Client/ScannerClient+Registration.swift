@@ -173,7 +173,7 @@ extension ScannerClient {
     }
   }
 
-  /// Sends a request, retrying on connection errors, 429 and 5xx as the retry policy says.
+  /// Sends a request, retrying on connection errors, 429 and 5xx as the retry policy specifies.
   func sendWithRetry(
     _ request: HTTPRequest, to url: HTTPURL, purpose: ScannerExchange.Purpose,
     registrationID: String?, into exchanges: inout [ScannerExchange]

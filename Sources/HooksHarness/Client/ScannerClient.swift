@@ -30,7 +30,9 @@ public final class ScannerClient: @unchecked Sendable {
     configuration: ScannerClientConfiguration,
     now: @escaping @Sendable () -> Date = { Date() },
     makeRequestID: @escaping @Sendable () -> String = { UUID().uuidString },
-    sleep: @escaping @Sendable (Int) -> Void = { usleep(useconds_t(max(0, $0)) * 1_000) },
+    sleep: @escaping @Sendable (Int) -> Void = {
+      Thread.sleep(forTimeInterval: Double(max(0, $0)) / 1_000)
+    },
     random: any RandomNumberGenerator = SystemRandomNumberGenerator()
   ) {
     self.configuration = configuration
