@@ -191,6 +191,18 @@ import Testing
     #expect(HTTPClient().send(method: "GET", url: url + "/").error?.kind == .connectionFailed)
   }
 
+  @Test func servesIPv6Loopback() throws {
+    let server = HTTPServer(configuration: HTTPServerConfiguration(host: "::1")) { request in
+      HTTPResponse(status: 200, body: Array(request.target.utf8))
+    }
+    try server.start()
+    defer { server.shutdown() }
+    #expect(server.baseURL.hasPrefix("http://[::1]:"))
+    let exchange = HTTPClient().send(method: "GET", url: server.baseURL + "/six")
+    #expect(exchange.response?.body == Array("/six".utf8))
+    #expect(String(decoding: exchange.rawRequest, as: UTF8.self).contains("\r\nHost: [::1]:\(server.port)\r\n"))
+  }
+
   @Test func nonLoopbackListenNeedsPermission() {
     let server = HTTPServer(configuration: HTTPServerConfiguration(host: "0.0.0.0")) { _ in
       HTTPResponse(status: 204)

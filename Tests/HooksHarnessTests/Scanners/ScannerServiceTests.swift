@@ -286,6 +286,35 @@ import TestSupport
     #expect(asJSON.response?.status == 400)
   }
 
+  @Test func blockingReplierLeavesOtherCallsServed() throws {
+    // An intercept-style replier: the hook call waits until the test releases it.
+    let release = DispatchSemaphore(value: 0)
+    let scanner = try RunningScanner { _ in
+      release.wait()
+      return .body(status: 200, ["set": [["path": "/action", "value": "reject"]]])
+    }
+    defer { scanner.stop() }
+    let id = try scanner.registerAll()
+    let finished = Recorder<HTTPExchange>()
+    let thread = Thread {
+      finished.append(scanner.send(
+        "POST", "/v1/hooks/invoke/\(id)", headers: hookHeaders(id: id), body: sampleHookBody(stage: "data")))
+    }
+    thread.start()
+    usleep(100_000)
+    #expect(finished.values.isEmpty)
+    #expect(scanner.send("GET", "/.well-known/mta-hooks", token: nil).response?.status == 200)
+    #expect(scanner.send("GET", "/v1/hooks/register/\(id)/status").response?.status == 200)
+    release.signal()
+    var waited = 0
+    while finished.values.isEmpty && waited < 5_000 {
+      usleep(10_000)
+      waited += 10
+    }
+    let exchange = try #require(finished.values.first)
+    #expect(exchange.response?.status == 200)
+  }
+
   @Test func tokenComparison() {
     #expect(ConstantTime.equals("secret", "secret"))
     #expect(!ConstantTime.equals("secreT", "secret"))
