@@ -15,6 +15,8 @@ extension ScannerService {
       recordOutcome(pathID, failed: true, milliseconds: MonotonicClock.milliseconds() - started)
       return error.response(format: formatOfRegistration(pathID))
     }
+    // NOTE: calls are not deduplicated by request id, although the draft suggests it, so a
+    // retried call reaches the replier again; the workbench shows every attempt this way.
     let reply = replier(call)
     let response = Self.response(for: reply, format: call.format)
     let failed = response.fault != nil || response.status >= 400

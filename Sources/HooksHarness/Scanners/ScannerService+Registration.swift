@@ -100,6 +100,8 @@ extension ScannerService {
           status: 400, code: "NO_STAGES_REQUESTED",
           message: "neither /inbound nor /outbound subscribes to a stage"))
     }
+    // NOTE: only the filter's type is checked. Its conditions are the MTA's to apply, so
+    // UNSUPPORTED_FILTER is never returned.
     if let filter = object["filter"], !filter.isNull, filter.objectValue == nil {
       return .failure(
         ScannerError(
