@@ -37,9 +37,10 @@ let package = Package(
     .testTarget(
       name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"], exclude: ["Resources"]),
     // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
-    // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
-    // .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
+    .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
+    .testTarget(
+      name: "HooksHarnessTests", dependencies: ["HooksHarness", "HooksHTTP", "HooksWire", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
-    .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "hookbenchTests", dependencies: ["HooksHTTP", "TestSupport"]),
   ]
 )
