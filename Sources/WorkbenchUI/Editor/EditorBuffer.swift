@@ -1,8 +1,7 @@
 /// A multi-line text buffer with a cursor and undo, used to edit a scanner's response.
 ///
 /// Positions count grapheme clusters (Swift `Character`s), so a combining accent and its
-/// letter move as one. Lines are split on "\n" only. A "\r\n" pair is one grapheme cluster
-/// in Swift, so it stays one character at the end of its line.
+/// letter move as one. CR LF line breaks in the text become LF.
 public struct EditorBuffer: Sendable, Equatable {
   /// The lines, without their line breaks; never empty.
   public private(set) var lines: [[Character]]
@@ -25,7 +24,7 @@ public struct EditorBuffer: Sendable, Equatable {
 
   /// Creates a buffer holding `text` with the cursor at the start.
   public init(text: String = "") {
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+    lines = text.splitLines().map { Array($0) }
     if lines.isEmpty { lines = [[]] }
   }
 

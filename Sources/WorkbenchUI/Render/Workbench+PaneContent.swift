@@ -89,8 +89,7 @@ extension Workbench {
     guard snapshot.scannerIndex != nil else {
       return [PaneLine("no scanner call yet", role: .dim)]
     }
-    var lines = snapshot.responseText.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { PaneLine(String($0), wraps: false) }
+    var lines = snapshot.responseText.splitLines().map { PaneLine($0, wraps: false) }
     if snapshot.responseText.isEmpty {
       lines = [PaneLine("(empty body)", role: .dim)]
     }

@@ -170,3 +170,20 @@ struct EditorBufferTests {
     #expect(buffer.text == "")
   }
 }
+
+@Suite("Line splitting")
+struct LineSplittingTests {
+  @Test("CR LF and LF both end lines")
+  func crlfAndLF() {
+    #expect("a\r\nb\nc".splitLines() == ["a", "b", "c"])
+    #expect("a\n".splitLines() == ["a", ""])
+    #expect("".splitLines() == [""])
+  }
+
+  @Test("editor splits CR LF text into lines")
+  func editorSplitsCRLF() {
+    let buffer = EditorBuffer(text: "{\r\n  \"set\": []\r\n}")
+    #expect(buffer.lines.count == 3)
+    #expect(buffer.text == "{\n  \"set\": []\n}")
+  }
+}

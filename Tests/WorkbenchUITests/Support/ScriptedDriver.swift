@@ -216,7 +216,7 @@ final class ScriptedDriver: WorkbenchDriver {
         "POST /hooks/\(snapshot.scannerName ?? "") HTTP/1.1", "Host: 127.0.0.1:8025",
         "Content-Type: application/json", "Content-Length: \(body.utf8.count)", "",
       ] + last.request + ["", "HTTP/1.1 200 OK", "Content-Type: application/json", ""]
-      + last.response.split(separator: "\n").map(String.init)
+      + last.response.splitLines()
     snapshot.responseText = last.response
     snapshot.operations = last.operations
     snapshot.isEdited = edits[callsMade - 1] != nil
