@@ -60,7 +60,7 @@ extension Workbench {
     let lead = String(repeating: " ", count: caretOnScreen ? caretColumn : 0) + "^ "
     let (first, _) = DisplayWidth.prefix(message, fitting: width - DisplayWidth.of(lead))
     var rows = [PaneLine(lead + first, role: .error, attributes: .bold)]
-    let rest = String(message[first.endIndex...])
+    let rest = String(message[first.endIndex...].drop { $0 == " " })
     if !rest.isEmpty {
       for piece in PaneLine(rest).wrapped(width: width - 2, indent: 0) {
         rows.append(PaneLine("  " + piece.text, role: .error, attributes: .bold))
