@@ -37,7 +37,7 @@ let package = Package(
     // .testTarget(name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"]),
     // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
     // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
-    // .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
+    .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
     // .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
   ]
