@@ -1,38 +1,39 @@
 import Foundation
+import HooksProtocol
 
 /// The source of time for the engine. The engine calls `now()` for every timestamp and
 /// `advance(to:)` when the outbound simulation jumps to the next delivery attempt.
 public protocol EngineClock: AnyObject, Sendable {
   /// The current time.
-  func now() -> UTCTime
+  func now() -> UTCTimestamp
 
   /// Moves simulated time forward to `time`. A clock that follows real time records the jump
   /// as an offset, so that a multi-day retry schedule runs at once.
-  func advance(to time: UTCTime)
+  func advance(to time: UTCTimestamp)
 }
 
 /// A clock that starts at a fixed time and moves only when told: by `advance(to:)` and by
 /// `step` milliseconds on every `now()` call, so that successive timestamps differ.
 public final class ManualClock: EngineClock, @unchecked Sendable {
   private let lock = NSLock()
-  private var current: UTCTime
+  private var current: UTCTimestamp
   private let step: Int64
 
   /// Creates a clock at `start` that moves `stepMilliseconds` forward after each reading.
-  public init(start: UTCTime, stepMilliseconds: Int64 = 0) {
+  public init(start: UTCTimestamp, stepMilliseconds: Int64 = 0) {
     current = start
     step = stepMilliseconds
   }
 
-  public func now() -> UTCTime {
+  public func now() -> UTCTimestamp {
     lock.lock()
     defer { lock.unlock() }
     let time = current
-    current.milliseconds += step
+    current = current.adding(milliseconds: step)
     return time
   }
 
-  public func advance(to time: UTCTime) {
+  public func advance(to time: UTCTimestamp) {
     lock.lock()
     defer { lock.unlock() }
     if time > current { current = time }
@@ -47,17 +48,17 @@ public final class SystemClock: EngineClock, @unchecked Sendable {
   /// Creates a clock at the current system time.
   public init() {}
 
-  public func now() -> UTCTime {
+  public func now() -> UTCTimestamp {
     lock.lock()
     defer { lock.unlock() }
-    return UTCTime(milliseconds: Self.systemMilliseconds() + offset)
+    return UTCTimestamp(millisecondsSinceEpoch: Self.systemMilliseconds() + offset)
   }
 
-  public func advance(to time: UTCTime) {
+  public func advance(to time: UTCTimestamp) {
     lock.lock()
     defer { lock.unlock() }
     let current = Self.systemMilliseconds() + offset
-    if time.milliseconds > current { offset += time.milliseconds - current }
+    if time.millisecondsSinceEpoch > current { offset += time.millisecondsSinceEpoch - current }
   }
 
   private static func systemMilliseconds() -> Int64 {

@@ -16,11 +16,14 @@ import HooksWire
 /// - `disconnect` ends the session.
 /// - `reject`, `discard`, `disconnect` and `cancel` stop the chain.
 public final class TransactionMachine {
+  /// Turns raw message bytes into the JMAP Email object that requests carry as `message`.
+  public typealias MessageParser = @Sendable (_ raw: [UInt8]) -> JSONValue
+
   /// The scenario settings the machine runs with.
   public let scenario: Scenario
 
   /// The transaction as it stands.
-  public private(set) var state: TransactionState
+  public internal(set) var state: TransactionState
 
   /// One snapshot per scanner call, in order.
   public private(set) var snapshots: [StepSnapshot] = []
@@ -41,26 +44,26 @@ public final class TransactionMachine {
   let channel: ScannerChannel
   let clock: EngineClock
   let ids: IdentifierSource
-  let codec: MessageCodec?
+  let parseMessage: MessageParser?
   private var nextScannerIndex = 0
   private var stageStopped = false
-  private var stageFailed = false
+  var stageFailed = false
   private var stageEndedBy: String?
   private var stageNotes: [String] = []
   private var stageFirstSnapshot = 0
 
   /// Creates a machine for one session of `scenario`.
   ///
-  /// - Parameter codec: converts between `message` and `rawMessage`; nil leaves `message` null
-  ///   (HooksMail is then not used).
+  /// - Parameter parseMessage: turns the raw message into the JMAP Email object; nil leaves
+  ///   `message` null.
   public init(scenario: Scenario, channel: ScannerChannel, clock: EngineClock,
-              ids: IdentifierSource, codec: MessageCodec?) {
+              ids: IdentifierSource, parseMessage: MessageParser?) {
     self.scenario = scenario
     self.channel = channel
     self.clock = clock
     self.ids = ids
-    self.codec = codec
-    state = TransactionState(stage: .connect, stageStartedAt: clock.now().timestamp)
+    self.parseMessage = parseMessage
+    state = TransactionState(stage: .connect, stageStartedAt: clock.now())
     state.client = Self.clientInfo(scenario.client, ehlo: nil)
     state.server = ServerInfo(
       name: scenario.server.name, ip: scenario.server.ip, port: scenario.server.port)
@@ -96,7 +99,7 @@ public final class TransactionMachine {
     stageNotes = []
     stageFirstSnapshot = snapshots.count
     state.stage = event.stage
-    state.stageStartedAt = clock.now().timestamp
+    state.stageStartedAt = clock.now()
     state.action = nil
     state.response = nil
     state.currentRecipient = nil
@@ -173,7 +176,8 @@ public final class TransactionMachine {
   public func finishStage() -> StageResult {
     guard let event = currentEvent else {
       return StageResult(
-        event: .connect, action: state.effectiveAction, reply: nil, endedBy: nil, failed: false,
+        event: StageEvent.connect, action: state.effectiveAction, reply: nil, endedBy: nil,
+        failed: false,
         snapshots: snapshots.count..<snapshots.count, notes: ["no stage in progress"])
     }
     currentEvent = nil
@@ -207,7 +211,7 @@ public final class TransactionMachine {
     case .data(let bytes):
       if state.queue == nil { state.queue = QueueInfo(id: ids.next("q")) }
       state.rawMessage = bytes
-      state.message = codec.map { $0.parse(bytes).email }
+      state.message = parseMessage.map { $0(bytes) }
     case .delivery, .defer, .dsn:
       break
     }

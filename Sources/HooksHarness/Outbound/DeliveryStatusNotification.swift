@@ -1,4 +1,5 @@
 /// One recipient's entry in a delivery status notification (RFC 3464 §2.3).
+import HooksProtocol
 public struct DSNRecipient: Sendable, Equatable {
   /// The recipient address, for `Final-Recipient: rfc822; …`.
   public var address: String
@@ -13,14 +14,14 @@ public struct DSNRecipient: Sendable, Equatable {
   public var reply: SMTPReply
 
   /// When the last attempt for this recipient happened.
-  public var lastAttempt: UTCTime
+  public var lastAttempt: UTCTimestamp
 
   /// For delayed recipients, when the MTA gives up (`Will-Retry-Until`).
-  public var retryUntil: UTCTime?
+  public var retryUntil: UTCTimestamp?
 
   /// Creates an entry.
   public init(address: String, originalRecipient: String? = nil, action: String,
-              reply: SMTPReply, lastAttempt: UTCTime, retryUntil: UTCTime? = nil) {
+              reply: SMTPReply, lastAttempt: UTCTimestamp, retryUntil: UTCTimestamp? = nil) {
     self.address = address
     self.originalRecipient = originalRecipient
     self.action = action
@@ -46,7 +47,7 @@ public struct DeliveryStatusNotification: Sendable {
   public var envelopeID: String?
 
   /// When the MTA received the original message (`Arrival-Date`).
-  public var arrivalDate: UTCTime
+  public var arrivalDate: UTCTimestamp
 
   /// The recipients to report on, in envelope order.
   public var recipients: [DSNRecipient]
@@ -56,7 +57,7 @@ public struct DeliveryStatusNotification: Sendable {
 
   /// Creates a notification.
   public init(reportingMTA: String, originalSender: String, envelopeID: String? = nil,
-              arrivalDate: UTCTime, recipients: [DSNRecipient], originalMessage: [UInt8]) {
+              arrivalDate: UTCTimestamp, recipients: [DSNRecipient], originalMessage: [UInt8]) {
     self.reportingMTA = reportingMTA
     self.originalSender = originalSender
     self.envelopeID = envelopeID
@@ -73,7 +74,7 @@ public struct DeliveryStatusNotification: Sendable {
   /// - Parameters:
   ///   - date: the `Date` header.
   ///   - identifier: a unique token for the `Message-ID` and the MIME boundary.
-  public func render(date: UTCTime, identifier: String) -> [UInt8] {
+  public func render(date: UTCTimestamp, identifier: String) -> [UInt8] {
     let boundary = "dsn-\(identifier)"
     let subject = isDelayReport
       ? "Delivery Status Notification (Delay)" : "Delivery Status Notification (Failure)"

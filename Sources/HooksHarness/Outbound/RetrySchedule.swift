@@ -1,4 +1,5 @@
 /// When the outbound queue retries a deferred recipient, and when it gives up.
+import HooksProtocol
 public struct RetrySchedule: Sendable, Equatable {
   /// Delays between attempts, in seconds: the first entry is the wait after attempt 1, and the
   /// last entry repeats for every later attempt.
@@ -20,7 +21,7 @@ public struct RetrySchedule: Sendable, Equatable {
 
   /// The time of the next attempt after attempt number `attempt` (1-based) happened at `time`,
   /// or nil when that time falls after the queue entry expires at `expiry`.
-  public func nextAttempt(after attempt: Int, at time: UTCTime, expiry: UTCTime) -> UTCTime? {
+  public func nextAttempt(after attempt: Int, at time: UTCTimestamp, expiry: UTCTimestamp) -> UTCTimestamp? {
     guard let last = intervals.last else { return nil }
     let index = attempt - 1
     let delay = index >= 0 && index < intervals.count ? intervals[index] : last

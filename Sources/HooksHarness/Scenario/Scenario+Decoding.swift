@@ -1,3 +1,4 @@
+import HooksProtocol
 import Foundation
 import HooksWire
 
@@ -98,7 +99,7 @@ extension Scenario {
     if let value = root["expect"] { scenario.expect = try decodeExpectation(value, reader) }
     if let value = root["startAt"] {
       let text = try reader.string(value, at: "/startAt")
-      guard let time = UTCTime(rfc3339: text) else {
+      guard let time = UTCTimestamp(rfc3339: text) else {
         throw reader.error("/startAt", "invalid RFC 3339 time \"\(text)\"; write it as "
           + "2026-12-04T16:00:00.000Z")
       }

@@ -1,3 +1,4 @@
+import HooksProtocol
 import HooksWire
 
 /// A scenario: one SMTP transaction, the scanner chain it runs through, the outbound delivery
@@ -57,7 +58,7 @@ public struct Scenario: Sendable {
 
   /// The time the run starts at, or nil for the system clock. Fixing it makes transcripts
   /// reproducible.
-  public var startAt: UTCTime?
+  public var startAt: UTCTimestamp?
 
   /// The scenario file, or nil for a scenario built in memory.
   public var path: String?
