@@ -34,7 +34,8 @@ let package = Package(
 
     .target(name: "TestSupport", dependencies: ["HooksWire"], path: "Tests/TestSupport"),
     .testTarget(name: "HooksWireTests", dependencies: ["HooksWire", "TestSupport"]),
-    // .testTarget(name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"]),
+    .testTarget(
+      name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"], exclude: ["Resources"]),
     // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
     // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
     .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
