@@ -5,7 +5,8 @@ extension TransactionState {
   /// Takes over what a scanner changed in a request: the action, the reply, the envelope and
   /// the message forms.
   ///
-  /// Only the top-level members of `sent` are read, because a property that was not negotiated
+  /// Only the top-level members of `sent` that changed are read, so that an untouched default
+  /// (the stage's reply, for one) stays a default. Only members of `sent` count, because a property that was not negotiated
   /// is absent from both documents. A member present in `sent` but missing from `edited` was
   /// deleted, and becomes nil (this is how a scanner suppresses a DSN).
   ///
@@ -13,7 +14,7 @@ extension TransactionState {
   /// the recipients accepted so far.
   mutating func absorb(_ edited: JSONValue, sent: JSONValue) {
     guard let sentMembers = sent.objectValue, let members = edited.objectValue else { return }
-    for key in sentMembers.keys {
+    for key in sentMembers.keys where members[key] != sentMembers[key] {
       let value = members[key]
       switch key {
       case "action":
