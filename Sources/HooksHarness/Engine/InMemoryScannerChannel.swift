@@ -15,7 +15,7 @@ public final class InMemoryScannerChannel: ScannerChannel, @unchecked Sendable {
     /// 200 with this JSON body.
     case body(JSONValue)
     /// A failure, as a broken scanner would produce.
-    case failure(ScannerFailure)
+    case failure(ScannerCallFailure)
   }
 
   /// Decides one reply from the scanner's name, the stage and the request.
@@ -63,12 +63,12 @@ public final class InMemoryScannerChannel: ScannerChannel, @unchecked Sendable {
     return registrations
   }
 
-  public func register(_ scanner: ScannerSettings) -> ScannerRegistration {
+  public func register(_ scanner: ScannerSettings) -> ScannerSubscription {
     lock.lock()
     registrations.append(scanner.name)
     lock.unlock()
     let stages = subscriptions[scanner.name] ?? Set(Stage.allCases)
-    return ScannerRegistration(
+    return ScannerSubscription(
       stages: stages.intersection(scanner.stages.map { Set($0.compactMap(Stage.init)) } ?? stages),
       properties: scanner.properties, serialization: "json")
   }

@@ -2,7 +2,7 @@ import HooksProtocol
 import HooksWire
 
 /// Why a scanner gave no usable response. Each case says what the MTA saw.
-public enum ScannerFailure: Sendable, Equatable, CustomStringConvertible {
+public enum ScannerCallFailure: Sendable, Equatable, CustomStringConvertible {
   /// The connection failed or broke: refused, reset, closed early.
   case transport(String)
   /// No complete response arrived within the scanner's timeout, in milliseconds.
@@ -26,7 +26,7 @@ public enum ScannerFailure: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The result of registering the MTA at one scanner.
-public struct ScannerRegistration: Sendable {
+public struct ScannerSubscription: Sendable {
   /// The stages the registration subscribed to.
   public var stages: Set<Stage>
 
@@ -47,13 +47,13 @@ public struct ScannerRegistration: Sendable {
   public var exchanges: [ExchangeRecord]
 
   /// Why registration failed, or nil when it succeeded.
-  public var failure: ScannerFailure?
+  public var failure: ScannerCallFailure?
 
   /// Creates a registration result.
   public init(stages: Set<Stage>, properties: [String]? = nil,
               updateProperties: [Direction: [String]] = [:], actions: [Direction: [String]] = [:],
               serialization: String = "json", exchanges: [ExchangeRecord] = [],
-              failure: ScannerFailure? = nil) {
+              failure: ScannerCallFailure? = nil) {
     self.stages = stages
     self.properties = properties
     self.updateProperties = updateProperties
@@ -73,7 +73,7 @@ public struct ScannerCall: Sendable {
   public var body: JSONValue?
 
   /// Why the call failed, or nil when `body` (or its absence) is the scanner's answer.
-  public var failure: ScannerFailure?
+  public var failure: ScannerCallFailure?
 
   /// Every exchange of the call, retries and re-registration included, in order.
   public var exchanges: [ExchangeRecord]
@@ -82,7 +82,7 @@ public struct ScannerCall: Sendable {
   public var milliseconds: Double
 
   /// Creates a call result.
-  public init(status: Int?, body: JSONValue?, failure: ScannerFailure?,
+  public init(status: Int?, body: JSONValue?, failure: ScannerCallFailure?,
               exchanges: [ExchangeRecord], milliseconds: Double) {
     self.status = status
     self.body = body
@@ -99,7 +99,7 @@ public struct ScannerCall: Sendable {
 /// each stage the scanner subscribed to, and `close` at the end.
 public protocol ScannerChannel: AnyObject {
   /// Runs discovery and registration for `scanner`.
-  func register(_ scanner: ScannerSettings) -> ScannerRegistration
+  func register(_ scanner: ScannerSettings) -> ScannerSubscription
 
   /// Sends one hook request and waits for the response.
   ///

@@ -8,7 +8,7 @@ extension TransactionMachine {
   ///   stops the chain. Outbound stages have no client to answer, so the failure is recorded
   ///   and the chain goes on.
   /// - `fail-open`: nothing changes and the chain goes on.
-  func applyFailure(_ failure: ScannerFailure, scanner: ScannerSettings,
+  func applyFailure(_ failure: ScannerCallFailure, scanner: ScannerSettings,
                     to snapshot: inout StepSnapshot) {
     let stage = snapshot.event.stage
     switch scanner.failurePolicy {
@@ -39,7 +39,7 @@ extension TransactionMachine {
   /// version checks writable paths and action precedence, but not value types, and does not
   /// rebuild `rawMessage` after `message` edits.
   func applyResponse(_ body: JSONValue?, scanner: ScannerSettings,
-                     registration: ScannerRegistration, to snapshot: inout StepSnapshot) {
+                     registration: ScannerSubscription, to snapshot: inout StepSnapshot) {
     let stage = snapshot.event.stage
     guard let body, !Self.isEmptyBody(body) else {
       snapshot.rule = "no change"

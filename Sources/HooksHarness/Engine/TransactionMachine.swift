@@ -32,7 +32,7 @@ public final class TransactionMachine {
   public private(set) var results: [StageResult] = []
 
   /// The registration of each scanner, by chain position; filled by `start()`.
-  public private(set) var registrations: [ScannerRegistration] = []
+  public private(set) var registrations: [ScannerSubscription] = []
 
   /// The strongest of the `discard` and `quarantine` actions given before `data`, applied
   /// once the message is in.
