@@ -37,8 +37,10 @@ let package = Package(
     .testTarget(
       name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"], exclude: ["Resources"]),
     // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
-    // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
-    .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
+    .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
+    .testTarget(
+      name: "HooksHarnessTests",
+      dependencies: ["HooksHarness", "HooksHTTP", "HooksWire", "HooksProtocol", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
     .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
   ]
