@@ -70,7 +70,8 @@ public final class InMemoryScannerChannel: ScannerChannel, @unchecked Sendable {
     let stages = subscriptions[scanner.name] ?? Set(Stage.allCases)
     return ScannerSubscription(
       stages: stages.intersection(scanner.stages.map { Set($0.compactMap(Stage.init)) } ?? stages),
-      properties: scanner.properties, serialization: "json")
+      properties: scanner.properties.map { [.inbound: $0, .outbound: $0] } ?? [:],
+      serialization: "json")
   }
 
   public func call(_ scanner: ScannerSettings, stage: Stage, request: JSONValue,

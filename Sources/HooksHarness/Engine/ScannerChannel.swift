@@ -5,8 +5,8 @@ import HooksWire
 public enum ScannerCallFailure: Sendable, Equatable, CustomStringConvertible {
   /// The connection failed or broke: refused, reset, closed early.
   case transport(String)
-  /// No complete response arrived within the scanner's timeout, in milliseconds.
-  case timeout(Int)
+  /// No complete response arrived within the scanner's timeout; the text says which limit.
+  case timeout(String)
   /// The scanner answered with a status other than 2xx.
   case status(Int, String)
   /// A 2xx response whose body is not valid JSON or CBOR.
@@ -17,7 +17,7 @@ public enum ScannerCallFailure: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .transport(let reason): return "transport error: \(reason)"
-    case .timeout(let milliseconds): return "timed out after \(milliseconds) ms"
+    case .timeout(let reason): return "timed out: \(reason)"
     case .status(let code, let reason): return "HTTP \(code) \(reason)"
     case .invalidBody(let reason): return "invalid response body: \(reason)"
     case .registration(let reason): return "registration failed: \(reason)"
@@ -30,8 +30,9 @@ public struct ScannerSubscription: Sendable {
   /// The stages the registration subscribed to.
   public var stages: Set<Stage>
 
-  /// The negotiated fetch properties (JSON Pointers), or nil for every property.
-  public var properties: [String]?
+  /// The negotiated fetch properties (JSON Pointers) per direction; a direction missing
+  /// here gets every property.
+  public var properties: [Direction: [String]]
 
   /// The scanner's `updateProperties` per direction from its discovery document, or nil for
   /// the draft's example values.
@@ -50,7 +51,7 @@ public struct ScannerSubscription: Sendable {
   public var failure: ScannerCallFailure?
 
   /// Creates a registration result.
-  public init(stages: Set<Stage>, properties: [String]? = nil,
+  public init(stages: Set<Stage>, properties: [Direction: [String]] = [:],
               updateProperties: [Direction: [String]] = [:], actions: [Direction: [String]] = [:],
               serialization: String = "json", exchanges: [ExchangeRecord] = [],
               failure: ScannerCallFailure? = nil) {

@@ -129,7 +129,8 @@ public final class TransactionMachine {
     let before = state
     let actionBefore = state.effectiveAction
     let startedAt = clock.now()
-    let request = RequestBuilder.request(for: state, properties: registration.properties)
+    let request = RequestBuilder.request(
+      for: state, properties: registration.properties[event.stage.direction])
     let requestID = ids.next("req")
 
     let call: ScannerCall

@@ -115,7 +115,8 @@ enum TranscriptEncoding {
     [
       "scanner": .string(name),
       "stages": .array(Stage.allCases.filter(subscription.stages.contains).map { .string($0.rawValue) }),
-      "properties": subscription.properties.map { .array($0.map { JSONValue.string($0) }) } ?? .null,
+      "properties": .object(JSONObject(subscription.properties.sorted { $0.key.rawValue < $1.key.rawValue }
+        .map { ($0.key.rawValue, JSONValue.array($0.value.map { .string($0) })) })),
       "serialization": .string(subscription.serialization),
       "failure": optional(subscription.failure.map { "\($0)" }),
       "exchanges": .array(subscription.exchanges.map(exchange)),

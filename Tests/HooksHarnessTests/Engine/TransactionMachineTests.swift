@@ -169,7 +169,7 @@ struct TransactionMachineTests {
   func failOpenPolicy() {
     var scenario = makeScenario()
     scenario.scanners[0].failurePolicy = .failOpen
-    let channel = InMemoryScannerChannel { _, _, _ in .failure(.timeout(5000)) }
+    let channel = InMemoryScannerChannel { _, _, _ in .failure(.timeout("no response within 5000 ms")) }
     let run = makeRun(scenario, channel: channel)
     #expect(run.runToEnd().exitStatus == RunExitStatus.accepted)
     #expect(run.machine.snapshots.allSatisfy { $0.rule.hasPrefix("fail-open") })

@@ -1,0 +1,242 @@
+import Foundation
+import HooksHTTP
+import HooksProtocol
+import HooksWire
+
+/// The scanner channel of real runs: each scanner is reached over loopback HTTP through a
+/// `ScannerClient` (discovery, registration, hook calls with retries), and each embedded
+/// scanner is a `ScannerService` started on a free 127.0.0.1 port for the session.
+///
+/// Every exchange is recorded with its raw bytes; the `Authorization` value is redacted.
+public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
+  /// An embedded scanner ready to serve: its hook replier, its service settings and the
+  /// `updateProperties` its discovery document announces.
+  public struct EmbeddedScanner: Sendable {
+    /// Answers each hook call.
+    public var replier: HookReplier
+    /// The service's discovery and registration settings.
+    public var configuration: ScannerServiceConfiguration
+
+    /// Creates an embedded scanner.
+    public init(replier: @escaping HookReplier, configuration: ScannerServiceConfiguration) {
+      self.replier = replier
+      self.configuration = configuration
+    }
+  }
+
+  /// Builds an embedded scanner from a scenario's rules (parsed JSON and the file path, or nil
+  /// for inline rules) and the bearer token it must accept.
+  public typealias EmbeddedFactory = @Sendable (
+    _ scanner: ScannerSettings, _ rules: JSONValue, _ path: String?, _ token: String
+  ) throws -> EmbeddedScanner
+
+  private struct Connection {
+    var client: ScannerClient
+    var service: ScannerService?
+  }
+
+  private let lock = NSLock()
+  private let serverName: String
+  private let defaultSerialization: WireFormat
+  private let makeEmbedded: EmbeddedFactory
+  private let ids: IdentifierSource
+  private var connections: [String: Connection] = [:]
+  private var nextRequestID = ""
+  private var closingRecords: [ExchangeRecord] = []
+
+  /// Creates a channel.
+  ///
+  /// - Parameters:
+  ///   - serverName: the MTA name sent at registration.
+  ///   - serialization: the body format when a scanner's settings do not choose one.
+  ///   - ids: the source of registration tokens for embedded scanners.
+  ///   - makeEmbedded: turns rules into an embedded scanner.
+  public init(serverName: String, serialization: String, ids: IdentifierSource,
+              makeEmbedded: @escaping EmbeddedFactory) {
+    self.serverName = serverName
+    self.defaultSerialization = WireFormat(rawValue: serialization) ?? .json
+    self.ids = ids
+    self.makeEmbedded = makeEmbedded
+  }
+
+  /// The deregistration exchanges of `close()`.
+  public var deregistrationExchanges: [ExchangeRecord] {
+    lock.lock()
+    defer { lock.unlock() }
+    return closingRecords
+  }
+
+  public func register(_ scanner: ScannerSettings) -> ScannerSubscription {
+    let format = scanner.serialization.flatMap(WireFormat.init(rawValue:)) ?? defaultSerialization
+    let token: String
+    let discoveryURL: String
+    var service: ScannerService?
+    var updateProperties: [Direction: [String]] = [:]
+    var actions: [Direction: [String]] = [:]
+
+    switch scanner.source {
+    case .rules(let rules, let path):
+      token = ids.next("tok")
+      do {
+        let embedded = try makeEmbedded(scanner, rules, path, token)
+        let started = ScannerService(configuration: embedded.configuration, replier: embedded.replier)
+        try started.start(serverConfiguration: HTTPServerConfiguration(host: "127.0.0.1", port: 0))
+        guard let url = started.discoveryURL else {
+          return failedSubscription(.registration("the embedded scanner did not start"))
+        }
+        service = started
+        discoveryURL = url
+        for (direction, capabilities) in [
+          (Direction.inbound, embedded.configuration.inbound),
+          (Direction.outbound, embedded.configuration.outbound),
+        ] {
+          if let capabilities {
+            updateProperties[direction] = capabilities.updateProperties
+            actions[direction] = capabilities.actions
+          }
+        }
+      } catch {
+        return failedSubscription(.registration("\(error)"))
+      }
+    case .external(let url, let secret):
+      token = secret ?? ""
+      discoveryURL = url.hasSuffix("/.well-known/mta-hooks")
+        ? url : url.trimmingSuffix("/") + "/.well-known/mta-hooks"
+    }
+
+    let wanted = scanner.stages.map(Set.init)
+    func subscription(_ stages: [String]) -> ScannerClientConfiguration.Subscription? {
+      let chosen = stages.filter { wanted?.contains($0) ?? true }
+      return chosen.isEmpty ? nil : .init(stages: chosen, properties: scanner.properties)
+    }
+    let timeout = scanner.timeoutMilliseconds
+    let configuration = ScannerClientConfiguration(
+      discoveryURL: discoveryURL, token: token, mtaName: serverName, serialization: format,
+      inbound: subscription(DirectionCapabilities.inboundStages),
+      outbound: subscription(DirectionCapabilities.outboundStages),
+      failurePolicy: scanner.failurePolicy == .failOpen ? .failOpen : .tempfail,
+      http: HTTPClientConfiguration(
+        connectTimeoutMilliseconds: min(2_000, timeout), readTimeoutMilliseconds: timeout,
+        totalTimeoutMilliseconds: timeout))
+    let client = ScannerClient(
+      configuration: configuration,
+      makeRequestID: { [weak self] in self?.currentRequestID() ?? UUID().uuidString })
+    let result = client.register()
+    lock.lock()
+    connections[scanner.name] = Connection(client: client, service: service)
+    lock.unlock()
+
+    let records = result.exchanges.map(Self.record)
+    guard let session = client.session else {
+      var failure = ScannerCallFailure.registration("no session")
+      if case .failure(let cause) = result.outcome { failure = .registration("\(cause.cause)") }
+      return ScannerSubscription(
+        stages: [], serialization: format.rawValue, exchanges: records, failure: failure)
+    }
+    var stages = Set<Stage>()
+    var properties: [Direction: [String]] = [:]
+    for (key, names) in session.stages {
+      stages.formUnion(names.compactMap(Stage.init(rawValue:)))
+      if let direction = Direction(rawValue: key), let negotiated = session.properties[key] {
+        properties[direction] = negotiated
+      }
+    }
+    return ScannerSubscription(
+      stages: stages, properties: properties, updateProperties: updateProperties,
+      actions: actions, serialization: session.format.rawValue, exchanges: records)
+  }
+
+  public func call(_ scanner: ScannerSettings, stage: Stage, request: JSONValue,
+                   requestID: String) -> ScannerCall {
+    lock.lock()
+    let connection = connections[scanner.name]
+    nextRequestID = requestID
+    lock.unlock()
+    guard let connection else {
+      return ScannerCall(
+        status: nil, body: nil, failure: .registration("scanner \"\(scanner.name)\" is not registered"),
+        exchanges: [], milliseconds: 0)
+    }
+    let started = Date()
+    let result = connection.client.callHook(request)
+    let milliseconds = Date().timeIntervalSince(started) * 1000
+    let records = result.exchanges.map(Self.record)
+    let status = result.exchanges.last?.http.response?.status
+    switch result.outcome {
+    case .success(.noChange):
+      return ScannerCall(status: status, body: nil, failure: nil, exchanges: records,
+                         milliseconds: milliseconds)
+    case .success(.body(let body)):
+      return ScannerCall(status: status, body: body, failure: nil, exchanges: records,
+                         milliseconds: milliseconds)
+    case .failure(let failure):
+      return ScannerCall(status: status, body: nil, failure: Self.failure(failure.cause),
+                         exchanges: records, milliseconds: milliseconds)
+    }
+  }
+
+  public func close() {
+    lock.lock()
+    let open = connections
+    connections = [:]
+    lock.unlock()
+    var records: [ExchangeRecord] = []
+    for (_, connection) in open.sorted(by: { $0.key < $1.key }) {
+      records += connection.client.deregister().exchanges.map(Self.record)
+      connection.service?.stop(graceMilliseconds: 200)
+    }
+    lock.lock()
+    closingRecords += records
+    lock.unlock()
+  }
+
+  private func currentRequestID() -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    return nextRequestID
+  }
+
+  private func failedSubscription(_ failure: ScannerCallFailure) -> ScannerSubscription {
+    ScannerSubscription(stages: [], failure: failure)
+  }
+
+  static func failure(_ cause: ScannerFailureCause) -> ScannerCallFailure {
+    switch cause {
+    case .status(let code, let statusLine, _): return .status(code, statusLine)
+    case .timeout(let message): return .timeout(message)
+    case .connection(let message): return .transport(message)
+    case .parse(let message): return .invalidBody(message)
+    case .wrongContentType: return .invalidBody("\(cause)")
+    case .configuration(let message): return .registration(message)
+    }
+  }
+
+  /// Turns a client exchange into a record, splitting each raw message into head and body.
+  static func record(_ exchange: ScannerExchange) -> ExchangeRecord {
+    let http = exchange.http
+    let (requestHead, requestBody) = splitMessage(http.rawRequest)
+    let (responseHead, responseBody) = splitMessage(http.rawResponse)
+    return ExchangeRecord(
+      purpose: exchange.purpose.rawValue, method: http.request.method,
+      url: http.url.map { "\($0)" } ?? http.request.target, requestHead: requestHead,
+      requestBody: requestBody, status: http.response?.status, responseHead: responseHead,
+      responseBody: responseBody, milliseconds: http.totalMilliseconds,
+      error: http.error.map { "\($0)" })
+  }
+
+  /// Splits raw HTTP bytes at the first empty line into the head text and the body bytes.
+  static func splitMessage(_ bytes: [UInt8]) -> (String, [UInt8]) {
+    let separator: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
+    guard bytes.count >= 4 else { return (String(decoding: bytes, as: UTF8.self), []) }
+    for index in 0...(bytes.count - 4) where Array(bytes[index..<index + 4]) == separator {
+      return (String(decoding: bytes[..<index], as: UTF8.self), Array(bytes[(index + 4)...]))
+    }
+    return (String(decoding: bytes, as: UTF8.self), [])
+  }
+}
+
+extension String {
+  fileprivate func trimmingSuffix(_ suffix: String) -> String {
+    hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+  }
+}
