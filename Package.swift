@@ -42,6 +42,6 @@ let package = Package(
       name: "HooksHarnessTests",
       dependencies: ["HooksHarness", "HooksHTTP", "HooksWire", "HooksProtocol", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
-    .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "hookbenchTests", dependencies: ["HooksHTTP", "TestSupport"]),
   ]
 )
