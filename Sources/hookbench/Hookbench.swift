@@ -5,6 +5,7 @@ enum Hookbench {
 
   /// Every subcommand, in the order the help lists them.
   static let subcommands: [any Subcommand.Type] = [
+    RunCommand.self,
     PatchCommand.self,
     ScannerCommand.self,
   ]

@@ -14,7 +14,7 @@ public protocol EngineClock: AnyObject, Sendable {
 
 /// A clock that starts at a fixed time and moves only when told: by `advance(to:)` and by
 /// `step` milliseconds on every `now()` call, so that successive timestamps differ.
-public final class ManualClock: EngineClock, @unchecked Sendable {
+public final class SimulatedClock: EngineClock, @unchecked Sendable {
   private let lock = NSLock()
   private var current: UTCTimestamp
   private let step: Int64

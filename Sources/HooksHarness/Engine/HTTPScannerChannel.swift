@@ -68,11 +68,11 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
 
   public func register(_ scanner: ScannerSettings) -> ScannerSubscription {
     let format = scanner.serialization.flatMap(WireFormat.init(rawValue:)) ?? defaultSerialization
+    let wanted = Set(scanner.stages ?? Stage.allCases.map(\.rawValue))
+    let requested = Set(wanted.compactMap(Stage.init(rawValue:)))
     let token: String
     let discoveryURL: String
     var service: ScannerService?
-    var updateProperties: [Direction: [String]] = [:]
-    var actions: [Direction: [String]] = [:]
 
     switch scanner.source {
     case .rules(let rules, let path):
@@ -82,21 +82,12 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
         let started = ScannerService(configuration: embedded.configuration, replier: embedded.replier)
         try started.start(serverConfiguration: HTTPServerConfiguration(host: "127.0.0.1", port: 0))
         guard let url = started.discoveryURL else {
-          return failedSubscription(.registration("the embedded scanner did not start"))
+          return failedSubscription(.registration("the embedded scanner did not start"), requested)
         }
         service = started
         discoveryURL = url
-        for (direction, capabilities) in [
-          (Direction.inbound, embedded.configuration.inbound),
-          (Direction.outbound, embedded.configuration.outbound),
-        ] {
-          if let capabilities {
-            updateProperties[direction] = capabilities.updateProperties
-            actions[direction] = capabilities.actions
-          }
-        }
       } catch {
-        return failedSubscription(.registration("\(error)"))
+        return failedSubscription(.registration("\(error)"), requested)
       }
     case .external(let url, let secret):
       token = secret ?? ""
@@ -104,34 +95,68 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
         ? url : url.trimmingSuffix("/") + "/.well-known/mta-hooks"
     }
 
-    let wanted = scanner.stages.map(Set.init)
-    func subscription(_ stages: [String]) -> ScannerClientConfiguration.Subscription? {
-      let chosen = stages.filter { wanted?.contains($0) ?? true }
-      return chosen.isEmpty ? nil : .init(stages: chosen, properties: scanner.properties)
-    }
+    // Discovery first, so that the registration asks only for stages the scanner offers.
     let timeout = scanner.timeoutMilliseconds
+    let http = HTTPClientConfiguration(
+      connectTimeoutMilliseconds: min(2_000, timeout), readTimeoutMilliseconds: timeout,
+      totalTimeoutMilliseconds: timeout)
+    let probe = ScannerClient(
+      configuration: ScannerClientConfiguration(
+        discoveryURL: discoveryURL, token: token, mtaName: serverName, http: http))
+    let discovered = probe.discover()
+    var records = discovered.exchanges.map(Self.record)
+    let document: JSONValue
+    let registrationURL: String
+    switch discovered.document {
+    case .failure(let cause):
+      service?.stop(graceMilliseconds: 0)
+      return ScannerSubscription(
+        stages: requested, exchanges: records, failure: .registration("discovery: \(cause)"))
+    case .success(let found):
+      document = found
+      guard let path = found["endpoints"]?["registration"]?.stringValue,
+        let resolved = try? HTTPURL(parsing: discoveryURL).resolving(path)
+      else {
+        service?.stop(graceMilliseconds: 0)
+        return ScannerSubscription(
+          stages: requested, exchanges: records,
+          failure: .registration("discovery document has no usable /endpoints/registration"))
+      }
+      registrationURL = "\(resolved)"
+    }
+
+    var updateProperties: [Direction: [String]] = [:]
+    var actions: [Direction: [String]] = [:]
+    var offered: [Direction: [String]] = [:]
+    for direction in Direction.allCases {
+      guard let capabilities = document["capabilities"]?[direction.rawValue] else { continue }
+      let strings = { (key: String) in (capabilities[key]?.arrayValue ?? []).compactMap(\.stringValue) }
+      offered[direction] = strings("stages").filter(wanted.contains)
+      updateProperties[direction] = strings("updateProperties")
+      actions[direction] = strings("actions")
+    }
+    func subscription(_ direction: Direction) -> ScannerClientConfiguration.Subscription? {
+      guard let stages = offered[direction], !stages.isEmpty else { return nil }
+      return .init(stages: stages, properties: scanner.properties)
+    }
     let configuration = ScannerClientConfiguration(
-      discoveryURL: discoveryURL, token: token, mtaName: serverName, serialization: format,
-      inbound: subscription(DirectionCapabilities.inboundStages),
-      outbound: subscription(DirectionCapabilities.outboundStages),
-      failurePolicy: scanner.failurePolicy == .failOpen ? .failOpen : .tempfail,
-      http: HTTPClientConfiguration(
-        connectTimeoutMilliseconds: min(2_000, timeout), readTimeoutMilliseconds: timeout,
-        totalTimeoutMilliseconds: timeout))
+      registrationURL: registrationURL, token: token, mtaName: serverName, serialization: format,
+      inbound: subscription(.inbound), outbound: subscription(.outbound),
+      failurePolicy: scanner.failurePolicy == .failOpen ? .failOpen : .tempfail, http: http)
     let client = ScannerClient(
       configuration: configuration,
       makeRequestID: { [weak self] in self?.currentRequestID() ?? UUID().uuidString })
     let result = client.register()
+    records += result.exchanges.map(Self.record)
     lock.lock()
     connections[scanner.name] = Connection(client: client, service: service)
     lock.unlock()
 
-    let records = result.exchanges.map(Self.record)
     guard let session = client.session else {
       var failure = ScannerCallFailure.registration("no session")
       if case .failure(let cause) = result.outcome { failure = .registration("\(cause.cause)") }
       return ScannerSubscription(
-        stages: [], serialization: format.rawValue, exchanges: records, failure: failure)
+        stages: requested, serialization: format.rawValue, exchanges: records, failure: failure)
     }
     var stages = Set<Stage>()
     var properties: [Direction: [String]] = [:]
@@ -196,8 +221,12 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
     return nextRequestID
   }
 
-  private func failedSubscription(_ failure: ScannerCallFailure) -> ScannerSubscription {
-    ScannerSubscription(stages: [], failure: failure)
+  /// A failed registration still covers the requested stages, so that each of them applies
+  /// the scanner's failure policy.
+  private func failedSubscription(_ failure: ScannerCallFailure, _ stages: Set<Stage>)
+    -> ScannerSubscription
+  {
+    ScannerSubscription(stages: stages, failure: failure)
   }
 
   static func failure(_ cause: ScannerFailureCause) -> ScannerCallFailure {

@@ -23,7 +23,7 @@ func makeScenario(
 func makeRun(_ scenario: Scenario, channel: InMemoryScannerChannel) -> ScenarioRun {
   ScenarioRun(
     scenario: scenario, channel: channel,
-    clock: ManualClock(start: UTCTimestamp(millisecondsSinceEpoch: 1_796_400_000_000)),
+    clock: SimulatedClock(start: UTCTimestamp(millisecondsSinceEpoch: 1_796_400_000_000)),
     ids: SequentialIdentifiers(), parseMessage: TransactionMachine.mailParser)
 }
 
