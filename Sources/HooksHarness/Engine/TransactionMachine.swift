@@ -83,6 +83,22 @@ public final class TransactionMachine {
     channel.close()
   }
 
+  /// Forgets the current mail transaction (envelope, message, remembered action) but keeps
+  /// the session: the client, EHLO name and registrations. Called on RSET and before each new
+  /// MAIL FROM of an SMTP session.
+  public func resetTransaction() {
+    if currentEvent != nil { _ = finishStage() }
+    state.envelopeFrom = nil
+    state.recipients = []
+    state.currentRecipient = nil
+    state.message = nil
+    state.rawMessage = nil
+    state.queue = nil
+    state.outboundRecipients = []
+    state.outboundQueue = nil
+    rememberedAction = nil
+  }
+
   // MARK: - Stepping
 
   /// Starts a stage occurrence: sets the stage, its timestamp and its input in the state.

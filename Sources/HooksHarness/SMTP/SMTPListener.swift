@@ -156,9 +156,10 @@ public final class SMTPListener: @unchecked Sendable {
     defer { close(descriptor) }
     var timeout = timeval(tv_sec: idleTimeoutSeconds, tv_usec: 0)
     setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let handler = makeHandler(peerIP, peerPort)
+    defer { handler.closed() }
     let session = SMTPServerSession(
-      hostname: hostname, maxMessageSize: maxMessageSize,
-      handler: makeHandler(peerIP, peerPort))
+      hostname: hostname, maxMessageSize: maxMessageSize, handler: handler)
     guard writeAll(session.start(), to: descriptor) else {
       session.close()
       return

@@ -39,4 +39,7 @@ public protocol SMTPSessionHandler: AnyObject {
 
   /// Ends the current transaction without a message: RSET, a new EHLO or the end of the session.
   func reset()
+
+  /// Releases what the session held, once the connection is closed.
+  func closed()
 }

@@ -39,15 +39,19 @@ public struct Transcript: Sendable {
   /// prefixed `C:` or `S:`.
   public var dialogue: [String]
 
-  /// Records a stage machine's history.
+  /// Records a stage machine's history, or the part of it given in `snapshots` and
+  /// `results` (one SMTP transaction of a longer session, for example).
   public init(machine: TransactionMachine, outcome: RunOutcome?, notes: [String] = [],
-              dialogue: [String] = []) {
+              dialogue: [String] = [], snapshots: [StepSnapshot]? = nil,
+              results: [StageResult]? = nil) {
     settings = TranscriptEncoding.settings(machine.scenario)
     registrations = zip(machine.scenario.scanners, machine.registrations).map {
       TranscriptEncoding.registration($0.name, $1)
     }
-    steps = machine.snapshots.map { TranscriptStep(json: TranscriptEncoding.snapshot($0)) }
-    stages = machine.results.map(TranscriptEncoding.stage)
+    steps = (snapshots ?? machine.snapshots).map {
+      TranscriptStep(json: TranscriptEncoding.snapshot($0))
+    }
+    stages = (results ?? machine.results).map(TranscriptEncoding.stage)
     self.outcome = TranscriptEncoding.outcome(outcome)
     finalState = TranscriptEncoding.state(machine.state)
     self.notes = notes

@@ -43,6 +43,8 @@ private final class RecordingHandler: SMTPSessionHandler {
   }
 
   func reset() { calls.append("reset") }
+
+  func closed() { calls.append("closed") }
 }
 
 /// Sends `input` and returns the reply lines.
