@@ -55,7 +55,8 @@ import Testing
   }
 
   @Test func pipelinedRequests() throws {
-    let text = "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi"
+    let text =
+      "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi"
       + "GET /b HTTP/1.1\r\nHost: x\r\n\r\n"
     let parsed = requests(try parseAll(text))
     #expect(parsed.map(\.target) == ["/a", "/b"])
@@ -63,7 +64,8 @@ import Testing
   }
 
   @Test func chunkedBodyWithExtensionsAndTrailer() throws {
-    let text = "POST /h HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    let text =
+      "POST /h HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
       + "5;name=value\r\nhello\r\n1A\r\n" + String(repeating: "z", count: 26) + "\r\n"
       + "0\r\nX-Trailer: 1\r\n\r\n"
     for byteByByte in [false, true] {
@@ -84,8 +86,11 @@ import Testing
     #expect(early.target == "/h")
     #expect(try parser.next() == nil)
     parser.append(Array("ok".utf8))
-    #expect(try parser.next() == .request(HTTPRequest(
-      method: "POST", target: "/h", headers: early.headers, body: Array("ok".utf8))))
+    #expect(
+      try parser.next()
+        == .request(
+          HTTPRequest(
+            method: "POST", target: "/h", headers: early.headers, body: Array("ok".utf8))))
   }
 
   @Test func malformedRequestLines() {
@@ -145,7 +150,8 @@ import Testing
     let limits = HTTPLimits(maxBodyBytes: 10)
     let declared = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n"
     #expect(parseError(declared, limits: limits)?.status == 413)
-    let chunked = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    let chunked =
+      "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
       + "6\r\nabcdef\r\n6\r\nabcdef\r\n0\r\n\r\n"
     #expect(parseError(chunked, limits: limits)?.status == 413)
   }
@@ -160,7 +166,8 @@ import Testing
   }
 
   @Test func transferEncodingRules() {
-    let both = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n"
+    let both =
+      "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n"
     #expect(parseError(both)?.status == 400)
     let gzip = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
     #expect(parseError(gzip)?.status == 501)
@@ -172,7 +179,8 @@ import Testing
   }
 
   @Test func connectionPersistence() throws {
-    let close = try #require(requests(try parseAll("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).first)
+    let close = try #require(
+      requests(try parseAll("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).first)
     #expect(!close.keepsConnectionOpen)
     let old = try #require(requests(try parseAll("GET / HTTP/1.0\r\n\r\n")).first)
     #expect(!old.keepsConnectionOpen)

@@ -3,7 +3,9 @@ import Testing
 @testable import HooksHTTP
 
 @Suite struct HTTPResponseParserTests {
-  private func parse(_ text: String, method: String = "POST", close: Bool = false) throws -> [HTTPResponse] {
+  private func parse(_ text: String, method: String = "POST", close: Bool = false) throws
+    -> [HTTPResponse]
+  {
     var parser = HTTPResponseParser(requestMethod: method)
     parser.append(Array(text.utf8))
     var responses: [HTTPResponse] = []
@@ -37,12 +39,15 @@ import Testing
   }
 
   @Test func chunkedResponse() throws {
-    let responses = try parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
+    let responses = try parse(
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
     #expect(responses.first?.body == Array("abc".utf8))
   }
 
   @Test func malformedStatusLines() {
-    for line in ["HTTP/1.1 2000 OK", "HTTP/1.1 OK", "HTTP/1.1 20x OK", "ICY 200 OK", "HTTP/1.1 099 x"] {
+    for line in [
+      "HTTP/1.1 2000 OK", "HTTP/1.1 OK", "HTTP/1.1 20x OK", "ICY 200 OK", "HTTP/1.1 099 x",
+    ] {
       #expect(throws: HTTPParseError.self, "\(line)") { try parse(line + "\r\n\r\n") }
     }
   }

@@ -8,7 +8,8 @@ import Testing
   private func startEchoServer(
     limits: HTTPLimits = HTTPLimits(), log: HTTPLogSink = .discard
   ) throws -> HTTPServer {
-    let server = HTTPServer(configuration: HTTPServerConfiguration(limits: limits), log: log) { request in
+    let server = HTTPServer(configuration: HTTPServerConfiguration(limits: limits), log: log) {
+      request in
       HTTPResponse(
         status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]),
         body: Array("\(request.method) \(request.target) ".utf8) + request.body)
@@ -26,7 +27,8 @@ import Testing
     let response = try #require(exchange.response)
     #expect(response.status == 200)
     #expect(response.body == Array("POST /echo {}".utf8))
-    let expected = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"
+    let expected =
+      "POST /echo HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"
       + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
     #expect(exchange.rawRequest == Array(expected.utf8))
     let rawText = String(decoding: exchange.rawResponse, as: UTF8.self)
@@ -42,7 +44,8 @@ import Testing
     try connection.send("GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\n\r\n")
     #expect(try connection.readResponse().body == Array("GET /one ".utf8))
     #expect(try connection.readResponse().body == Array("GET /two ".utf8))
-    try connection.send("POST /three HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nConnection: close\r\n\r\nz")
+    try connection.send(
+      "POST /three HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nConnection: close\r\n\r\nz")
     let last = try connection.readResponse()
     #expect(last.body == Array("POST /three z".utf8))
     #expect(last.headers["Connection"] == "close")
@@ -53,7 +56,8 @@ import Testing
     let server = try startEchoServer()
     defer { server.shutdown() }
     let connection = try RawConnection(port: server.port)
-    try connection.send("POST /c HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n")
+    try connection.send(
+      "POST /c HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n")
     let interim = "HTTP/1.1 100 Continue\r\n\r\n"
     #expect(try connection.readBytes(interim.utf8.count) == Array(interim.utf8))
     try connection.send("abc")
@@ -64,7 +68,8 @@ import Testing
     let server = try startEchoServer()
     defer { server.shutdown() }
     let connection = try RawConnection(port: server.port)
-    try connection.send("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwire\r\n0\r\n\r\n")
+    try connection.send(
+      "POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwire\r\n0\r\n\r\n")
     #expect(try connection.readResponse(method: "POST").body == Array("POST /k wire".utf8))
   }
 
@@ -76,12 +81,29 @@ import Testing
     let cases: [(String, String, Int)] = [
       ("malformed request line", "GARBAGE\r\n\r\n", 400),
       ("request line with two spaces", "GET  / HTTP/1.1\r\nHost: x\r\n\r\n", 400),
-      ("oversized headers", "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 2000) + "\r\n\r\n", 431),
-      ("too many headers", "GET / HTTP/1.1\r\nHost: x\r\n" + String(repeating: "A: 1\r\n", count: 30) + "\r\n", 431),
+      (
+        "oversized headers",
+        "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 2000) + "\r\n\r\n", 431
+      ),
+      (
+        "too many headers",
+        "GET / HTTP/1.1\r\nHost: x\r\n" + String(repeating: "A: 1\r\n", count: 30) + "\r\n", 431
+      ),
       ("bad Content-Length", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n", 400),
-      ("bad chunk size", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n", 400),
-      ("body over the limit", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 65\r\n\r\n" + String(repeating: "b", count: 65), 413),
-      ("chunked body over the limit", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" + String(repeating: "c", count: 64) + "\r\n1\r\nc\r\n0\r\n\r\n", 413),
+      (
+        "bad chunk size", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n",
+        400
+      ),
+      (
+        "body over the limit",
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 65\r\n\r\n"
+          + String(repeating: "b", count: 65), 413
+      ),
+      (
+        "chunked body over the limit",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n"
+          + String(repeating: "c", count: 64) + "\r\n1\r\nc\r\n0\r\n\r\n", 413
+      ),
       ("HTTP/2 request line", "GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
     ]
     for (name, text, status) in cases {
@@ -103,7 +125,8 @@ import Testing
 
   @Test func silenceMidRequestGets408() throws {
     let log = LogCollector()
-    let server = try startEchoServer(limits: HTTPLimits(idleTimeoutMilliseconds: 200), log: log.sink)
+    let server = try startEchoServer(
+      limits: HTTPLimits(idleTimeoutMilliseconds: 200), log: log.sink)
     defer { server.shutdown() }
     let connection = try RawConnection(port: server.port)
     try connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
@@ -119,8 +142,11 @@ import Testing
       switch request.path {
       case "/close": return HTTPResponse(status: 200, fault: .closeWithoutResponse)
       case "/raw":
-        return HTTPResponse(status: 200, fault: .rawBytes(Array("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{\"a\"".utf8)))
-      case "/garbage": return HTTPResponse(status: 200, fault: .rawBytes(Array("not http\r\n\r\n".utf8)))
+        return HTTPResponse(
+          status: 200,
+          fault: .rawBytes(Array("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{\"a\"".utf8)))
+      case "/garbage":
+        return HTTPResponse(status: 200, fault: .rawBytes(Array("not http\r\n\r\n".utf8)))
       case "/hold": return HTTPResponse(status: 200, fault: .holdOpen(milliseconds: 3_000))
       default: return HTTPResponse(status: 204, delayMilliseconds: 150)
       }
@@ -152,11 +178,13 @@ import Testing
   }
 
   @Test func totalTimeoutBoundsTheExchange() throws {
-    let server = HTTPServer { _ in HTTPResponse(status: 200, fault: .holdOpen(milliseconds: 3_000)) }
+    let server = HTTPServer { _ in HTTPResponse(status: 200, fault: .holdOpen(milliseconds: 3_000))
+    }
     try server.start()
     defer { server.shutdown(graceMilliseconds: 100) }
-    let client = HTTPClient(configuration: HTTPClientConfiguration(
-      readTimeoutMilliseconds: 10_000, totalTimeoutMilliseconds: 250))
+    let client = HTTPClient(
+      configuration: HTTPClientConfiguration(
+        readTimeoutMilliseconds: 10_000, totalTimeoutMilliseconds: 250))
     let exchange = client.send(method: "GET", url: "\(server.baseURL)/")
     #expect(exchange.error?.kind == .timedOut)
     #expect(exchange.totalMilliseconds < 2_000)
@@ -189,6 +217,20 @@ import Testing
     #expect(exchange.response?.headers["Connection"] == "close")
     #expect(server.openConnectionCount == 0)
     #expect(HTTPClient().send(method: "GET", url: url + "/").error?.kind == .connectionFailed)
+  }
+
+  @Test func servesIPv6Loopback() throws {
+    let server = HTTPServer(configuration: HTTPServerConfiguration(host: "::1")) { request in
+      HTTPResponse(status: 200, body: Array(request.target.utf8))
+    }
+    try server.start()
+    defer { server.shutdown() }
+    #expect(server.baseURL.hasPrefix("http://[::1]:"))
+    let exchange = HTTPClient().send(method: "GET", url: server.baseURL + "/six")
+    #expect(exchange.response?.body == Array("/six".utf8))
+    #expect(
+      String(decoding: exchange.rawRequest, as: UTF8.self).contains(
+        "\r\nHost: [::1]:\(server.port)\r\n"))
   }
 
   @Test func nonLoopbackListenNeedsPermission() {

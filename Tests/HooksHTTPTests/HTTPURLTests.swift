@@ -35,15 +35,21 @@ import Testing
   }
 
   @Test func rejectsMalformedURLs() {
-    for text in ["127.0.0.1:80/", "http://:80/", "http://h:0/", "http://h:99999/", "http://u@h/", "http://[::1/"] {
+    for text in [
+      "127.0.0.1:80/", "http://:80/", "http://h:0/", "http://h:99999/", "http://u@h/",
+      "http://[::1/",
+    ] {
       #expect(throws: HTTPClientError.self, "\(text)") { try HTTPURL(parsing: text) }
     }
   }
 
   @Test func resolvesReferences() throws {
     let base = try HTTPURL(parsing: "http://127.0.0.1:8025/v1/hooks/register")
-    #expect(try base.resolving("/v1/hooks/invoke/r1").description == "http://127.0.0.1:8025/v1/hooks/invoke/r1")
-    #expect(try base.resolving("invoke/r1").description == "http://127.0.0.1:8025/v1/hooks/invoke/r1")
+    #expect(
+      try base.resolving("/v1/hooks/invoke/r1").description
+        == "http://127.0.0.1:8025/v1/hooks/invoke/r1")
+    #expect(
+      try base.resolving("invoke/r1").description == "http://127.0.0.1:8025/v1/hooks/invoke/r1")
     #expect(try base.resolving("../x").description == "http://127.0.0.1:8025/v1/x")
     #expect(try base.resolving("http://127.0.0.2:9/h").description == "http://127.0.0.2:9/h")
     #expect(try base.resolving("//127.0.0.3:7/p").description == "http://127.0.0.3:7/p")
@@ -65,6 +71,8 @@ import Testing
     }
     var allowing = HTTPClient()
     allowing.configuration.allowRemotePlaintext = true
-    #expect((try? allowing.checkedAddress(for: HTTPURL(host: "192.0.2.1", port: 1, target: "/")).get()) != nil)
+    #expect(
+      (try? allowing.checkedAddress(for: HTTPURL(host: "192.0.2.1", port: 1, target: "/")).get())
+        != nil)
   }
 }

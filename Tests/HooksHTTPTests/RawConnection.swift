@@ -24,7 +24,8 @@ final class RawConnection {
   }
 
   /// Reads one response; throws when none arrives within `timeoutMilliseconds`.
-  func readResponse(method: String = "GET", timeoutMilliseconds: Int = 5_000) throws -> HTTPResponse {
+  func readResponse(method: String = "GET", timeoutMilliseconds: Int = 5_000) throws -> HTTPResponse
+  {
     parser.requestMethod = method
     let deadline = MonotonicClock.milliseconds() + Double(timeoutMilliseconds)
     while true {
@@ -46,7 +47,9 @@ final class RawConnection {
   func readBytes(_ count: Int) throws -> [UInt8] {
     var bytes: [UInt8] = []
     while bytes.count < count {
-      guard case .bytes(let chunk) = socket.read(maximum: count - bytes.count, timeoutMilliseconds: 5_000)
+      guard
+        case .bytes(let chunk) = socket.read(
+          maximum: count - bytes.count, timeoutMilliseconds: 5_000)
       else { throw SocketError("read", code: ECONNRESET) }
       bytes += chunk
     }

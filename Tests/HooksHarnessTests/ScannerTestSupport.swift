@@ -64,7 +64,8 @@ struct RunningScanner {
   static let token = "test-token-0123456789abcdef"
 
   init(
-    configuration: ScannerServiceConfiguration = ScannerServiceConfiguration(token: RunningScanner.token),
+    configuration: ScannerServiceConfiguration = ScannerServiceConfiguration(
+      token: RunningScanner.token),
     replier: @escaping HookReplier
   ) throws {
     let clock = ManualClock()
@@ -106,7 +107,9 @@ struct RunningScanner {
     guard let response = exchange.response, response.status == 201,
       let id = try format.decode(response.body)["registrationId"]?.stringValue
     else {
-      throw ScannerError(status: 0, code: "TEST", message: "registration failed: \(String(describing: exchange.response?.statusLine))")
+      throw ScannerError(
+        status: 0, code: "TEST",
+        message: "registration failed: \(String(describing: exchange.response?.statusLine))")
     }
     return id
   }
@@ -120,11 +123,15 @@ func sampleHookBody(stage: String) -> JSONValue {
   body["action"] = outbound ? "continue" : "accept"
   body["timestamp"] = "2026-12-04T16:30:00.000Z"
   body["protocol"] = ["version": "1.0"]
-  body["envelope"] = stage == "connect" || stage == "ehlo"
+  body["envelope"] =
+    stage == "connect" || stage == "ehlo"
     ? .null
-    : ["from": ["address": "sender@example.org", "parameters": [:]],
-       "to": [["address": "rcpt@example.com", "parameters": ["NOTIFY": "NEVER"]]]]
-  body["rawMessage"] = stage == "data" || outbound
+    : [
+      "from": ["address": "sender@example.org", "parameters": [:]],
+      "to": [["address": "rcpt@example.com", "parameters": ["NOTIFY": "NEVER"]]],
+    ]
+  body["rawMessage"] =
+    stage == "data" || outbound
     ? .bytes(Array("Subject: hi\r\n\r\nbody\r\n".utf8)) : .null
   return .object(body)
 }

@@ -11,7 +11,8 @@ import Testing
 
   @Test func invalidRulesFileExits65() throws {
     let scratch = try PatchCommandTests.Scratch()
-    let path = try scratch.file("bad.json", #"{"name": "bad", "stages": ["data"], "rules": [{"stage": "data"}]}"#)
+    let path = try scratch.file(
+      "bad.json", #"{"name": "bad", "stages": ["data"], "rules": [{"stage": "data"}]}"#)
     let result = try run(["--listen", "127.0.0.1:0", "--rules", path])
     #expect(result.status == 65)
     #expect(result.errors == "error: rules file \"bad.json\": /rules/0/reply: missing\n")

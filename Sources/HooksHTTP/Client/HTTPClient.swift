@@ -98,7 +98,8 @@ public struct HTTPClient: Sendable {
         timeoutMilliseconds: min(
           configuration.connectTimeoutMilliseconds, configuration.totalTimeoutMilliseconds))
     } catch let error as SocketError {
-      let kind: HTTPClientError.Kind = error.code == ETIMEDOUT ? .connectTimedOut : .connectionFailed
+      let kind: HTTPClientError.Kind =
+        error.code == ETIMEDOUT ? .connectTimedOut : .connectionFailed
       return .failure(HTTPClientError(kind, "\(error)"))
     } catch {
       return .failure(HTTPClientError(.connectionFailed, "\(error)"))
@@ -109,13 +110,15 @@ public struct HTTPClient: Sendable {
 
     let bytes = request.serialized()
     do {
-      try socket.writeAll(bytes, timeoutMilliseconds: max(1, Int(deadline - MonotonicClock.milliseconds())))
+      try socket.writeAll(
+        bytes, timeoutMilliseconds: max(1, Int(deadline - MonotonicClock.milliseconds())))
       exchange.rawRequest = bytes
     } catch {
       exchange.rawRequest = bytes
       return .failure(HTTPClientError(.connectionClosed, "sending to \(url) failed: \(error)"))
     }
-    return readResponse(from: socket, for: request, url: url, deadline: deadline, exchange: &exchange)
+    return readResponse(
+      from: socket, for: request, url: url, deadline: deadline, exchange: &exchange)
   }
 
   /// Returns the socket address for `url`, or the reason the client will not connect to it.
@@ -123,13 +126,15 @@ public struct HTTPClient: Sendable {
     guard let address = SocketAddress(host: url.host, port: url.port) else {
       return .failure(
         HTTPClientError(
-          .connectionFailed, "cannot connect to \(url.origin): only numeric addresses and "
+          .connectionFailed,
+          "cannot connect to \(url.origin): only numeric addresses and "
             + "localhost are supported; give the scanner's IP address"))
     }
     guard address.isLoopback || configuration.allowRemotePlaintext else {
       return .failure(
         HTTPClientError(
-          .remotePlaintextRefused, "refusing plain HTTP to non-loopback \(url.origin): "
+          .remotePlaintextRefused,
+          "refusing plain HTTP to non-loopback \(url.origin): "
             + "TLS is out of scope for HookBench; allow it explicitly with "
             + "--allow-remote-plaintext"))
     }
@@ -148,13 +153,15 @@ public struct HTTPClient: Sendable {
           return .success(response)
         }
       } catch {
-        return .failure(HTTPClientError(.malformedResponse, "invalid response from \(url): \(error.message)"))
+        return .failure(
+          HTTPClientError(.malformedResponse, "invalid response from \(url): \(error.message)"))
       }
       let remaining = Int((deadline - MonotonicClock.milliseconds()).rounded(.down))
       if remaining <= 0 {
         return .failure(
           HTTPClientError(
-            .timedOut, "no complete response from \(url) within the total timeout of "
+            .timedOut,
+            "no complete response from \(url) within the total timeout of "
               + "\(configuration.totalTimeoutMilliseconds) ms"))
       }
       let wait = min(remaining, configuration.readTimeoutMilliseconds)
@@ -166,15 +173,20 @@ public struct HTTPClient: Sendable {
         do {
           if let response = try parser.finishAtEndOfStream() { return .success(response) }
         } catch {
-          return .failure(HTTPClientError(.malformedResponse, "invalid response from \(url): \(error.message)"))
+          return .failure(
+            HTTPClientError(.malformedResponse, "invalid response from \(url): \(error.message)"))
         }
-        let detail = exchange.rawResponse.isEmpty ? "without sending a response" : "in the middle of the response"
-        return .failure(HTTPClientError(.connectionClosed, "\(url) closed the connection \(detail)"))
+        let detail =
+          exchange.rawResponse.isEmpty
+          ? "without sending a response" : "in the middle of the response"
+        return .failure(
+          HTTPClientError(.connectionClosed, "\(url) closed the connection \(detail)"))
       case .timedOut:
         if wait < configuration.readTimeoutMilliseconds { continue }
         return .failure(
           HTTPClientError(
-            .timedOut, "\(url) sent nothing for \(configuration.readTimeoutMilliseconds) ms "
+            .timedOut,
+            "\(url) sent nothing for \(configuration.readTimeoutMilliseconds) ms "
               + "(read timeout)"))
       case .interrupted:
         continue

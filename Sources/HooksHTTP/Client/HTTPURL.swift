@@ -1,6 +1,7 @@
 /// An `http://host:port/path` URL, the only kind the HookBench client connects to.
 ///
-/// TLS is out of scope for HookBench, so `https` URLs are rejected with an error that explains this.
+/// TLS is out of scope for HookBench, so `https` URLs are rejected with an error that explains
+/// this.
 public struct HTTPURL: Sendable, Equatable, CustomStringConvertible {
   /// The host without brackets: `127.0.0.1`, `::1` or a name.
   public var host: String
@@ -27,7 +28,8 @@ public struct HTTPURL: Sendable, Equatable, CustomStringConvertible {
     }
     let scheme = text[..<schemeEnd.lowerBound].lowercased()
     guard scheme == "http" else {
-      let detail = scheme == "https"
+      let detail =
+        scheme == "https"
         ? "TLS is out of scope for HookBench; use http:// on a loopback address"
         : "only http:// URLs are supported"
       throw HTTPClientError(.unsupportedScheme, "unsupported URL \"\(text)\": \(detail)")
@@ -40,7 +42,8 @@ public struct HTTPURL: Sendable, Equatable, CustomStringConvertible {
     if target.isEmpty || target.hasPrefix("?") { target = "/" + target }
     guard !authority.contains("@") else {
       throw HTTPClientError(
-        .invalidURL, "invalid URL \"\(text)\": user information is not supported; "
+        .invalidURL,
+        "invalid URL \"\(text)\": user information is not supported; "
           + "pass credentials as a bearer token")
     }
     let (host, port) = try Self.splitAuthority(authority, in: text)
@@ -73,7 +76,9 @@ public struct HTTPURL: Sendable, Equatable, CustomStringConvertible {
       return HTTPURL(host: host, port: port, target: Self.removingDotSegments(reference))
     }
     let basePath = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
-    if reference.hasPrefix("?") { return HTTPURL(host: host, port: port, target: basePath + reference) }
+    if reference.hasPrefix("?") {
+      return HTTPURL(host: host, port: port, target: basePath + reference)
+    }
     let directory = basePath.lastIndex(of: "/").map { String(basePath[...$0]) } ?? "/"
     return HTTPURL(host: host, port: port, target: Self.removingDotSegments(directory + reference))
   }
@@ -89,7 +94,9 @@ public struct HTTPURL: Sendable, Equatable, CustomStringConvertible {
       }
       host = String(authority[authority.index(after: authority.startIndex)..<close])
       let after = authority[authority.index(after: close)...]
-      if after.hasPrefix(":") { portText = String(after.dropFirst()) } else if !after.isEmpty {
+      if after.hasPrefix(":") {
+        portText = String(after.dropFirst())
+      } else if !after.isEmpty {
         throw HTTPClientError(.invalidURL, "invalid URL \"\(text)\": text after the IPv6 address")
       }
     } else if let colon = authority.lastIndex(of: ":") {

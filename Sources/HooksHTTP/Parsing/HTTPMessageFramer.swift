@@ -65,7 +65,8 @@ struct HTTPMessageFramer {
     let headLength = end + 4 - start
     if headLength > limits.maxHeaderBytes {
       throw HTTPParseError(
-        status: 431, message: "header section of \(headLength) bytes exceeds "
+        status: 431,
+        message: "header section of \(headLength) bytes exceeds "
           + "\(limits.maxHeaderBytes) bytes")
     }
     let lines = try splitLines(buffer[start..<end])
@@ -125,7 +126,8 @@ struct HTTPMessageFramer {
     if !codings.isEmpty {
       if !lengths.isEmpty {
         throw HTTPParseError(
-          status: 400, message: "both Transfer-Encoding and Content-Length are present; "
+          status: 400,
+          message: "both Transfer-Encoding and Content-Length are present; "
             + "send only one of them")
       }
       guard codings == ["chunked"] else {
@@ -276,7 +278,8 @@ struct HTTPMessageFramer {
   }
 
   private static func parseChunkSize(_ line: String) throws(HTTPParseError) -> Int {
-    let sizeText = line.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
+    let sizeText =
+      line.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
       .first.map { $0.trimmingHTTPWhitespace() } ?? ""
     guard !sizeText.isEmpty, sizeText.count <= 15,
       sizeText.allSatisfy({ $0.isHexDigit }), let size = Int(sizeText, radix: 16)

@@ -59,7 +59,8 @@ public struct HTTPRequestParser: Sendable {
     let parts = startLine.split(separator: " ", omittingEmptySubsequences: false)
     guard parts.count == 3, HTTPToken.isToken(String(parts[0])), !parts[1].isEmpty else {
       throw HTTPParseError(
-        status: 400, message: "malformed request line \"\(startLine.prefix(80))\"; "
+        status: 400,
+        message: "malformed request line \"\(startLine.prefix(80))\"; "
           + "expected METHOD SP TARGET SP HTTP/1.1")
     }
     let target = String(parts[1])
@@ -81,7 +82,8 @@ enum HTTPVersion {
   static func check(_ version: String) throws(HTTPParseError) {
     if version == "HTTP/1.1" || version == "HTTP/1.0" { return }
     let bytes = Array(version.utf8)
-    let isWellFormed = bytes.count == 8 && version.hasPrefix("HTTP/") && bytes[6] == 0x2E
+    let isWellFormed =
+      bytes.count == 8 && version.hasPrefix("HTTP/") && bytes[6] == 0x2E
       && (0x30...0x39).contains(bytes[5]) && (0x30...0x39).contains(bytes[7])
     if isWellFormed {
       throw HTTPParseError(status: 505, message: "unsupported HTTP version \(version)")

@@ -37,7 +37,8 @@ public struct HTTPResponseParser: Sendable {
   public mutating func finishAtEndOfStream() throws(HTTPParseError) -> HTTPResponse? {
     if let response = try next(endOfStream: true) { return response }
     if hasPartialResponse {
-      throw HTTPParseError(status: 400, message: "connection closed before the response was complete")
+      throw HTTPParseError(
+        status: 400, message: "connection closed before the response was complete")
     }
     return nil
   }

@@ -8,8 +8,9 @@ import Foundation
 ///
 /// Connections are kept alive between requests. Each request goes to `handler`, which runs
 /// on the connection's thread and may block. The handler returns the response, and may set
-/// its `fault` and `delayMilliseconds` to ask for a misbehaviour. Threads are plain `Thread`s, never
-/// Swift concurrency tasks, so blocking reads do not starve the cooperative pool.
+/// its `fault` and `delayMilliseconds` to ask for a misbehaviour. Threads are plain
+/// `Thread`s, never Swift concurrency tasks, so blocking reads do not starve the cooperative
+/// pool.
 ///
 /// `shutdown` stops accepting, closes idle connections, lets requests in flight finish until
 /// a deadline, then closes whatever is left.
@@ -123,7 +124,8 @@ public final class HTTPServer: @unchecked Sendable {
     let remaining = Array(connections.values)
     lock.unlock()
     if !remaining.isEmpty {
-      log.warning("closing \(remaining.count) connection(s) still open after \(graceMilliseconds) ms")
+      log.warning(
+        "closing \(remaining.count) connection(s) still open after \(graceMilliseconds) ms")
       for socket in remaining { socket.shutdownBoth() }
       lock.lock()
       let hardDeadline = Date(timeIntervalSinceNow: 1)

@@ -80,7 +80,8 @@ struct HTTPServerConnection {
       log.info("\(label): \(request.method) \(request.target): closing without a response (fault)")
       return false
     case .rawBytes(let bytes):
-      log.info("\(label): \(request.method) \(request.target): sending \(bytes.count) raw bytes (fault)")
+      log.info(
+        "\(label): \(request.method) \(request.target): sending \(bytes.count) raw bytes (fault)")
       _ = write(bytes, label: label)
       return false
     case .holdOpen(let milliseconds):
@@ -90,7 +91,8 @@ struct HTTPServerConnection {
     case nil:
       break
     }
-    let keepOpen = request.keepsConnectionOpen && !server.shuttingDown
+    let keepOpen =
+      request.keepsConnectionOpen && !server.shuttingDown
       && !response.headers.tokens(for: "Connection").contains("close")
     if !keepOpen { response.headers.set(name: "Connection", value: "close") }
     var bytes = response.serialized()

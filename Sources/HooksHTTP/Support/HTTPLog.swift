@@ -23,7 +23,8 @@ public struct HTTPLogRecord: Sendable, Equatable {
   }
 }
 
-/// The destination of log records. The TUI routes them to its event pane and the commands to stderr.
+/// The destination of log records. The TUI routes them to its event pane and the commands to
+/// stderr.
 ///
 /// The closure is called from connection threads, so it must be safe to call concurrently.
 public struct HTTPLogSink: Sendable {

@@ -141,9 +141,12 @@ final class Socket: @unchecked Sendable {
     timeoutMilliseconds: Int, wakeDescriptor: Int32? = nil
   ) -> SocketReadResult? {
     var entries = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-    if let wake = wakeDescriptor { entries.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+    if let wake = wakeDescriptor {
+      entries.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
+    }
     while true {
-      let ready = poll(&entries, nfds_t(entries.count), Int32(clamping: max(0, timeoutMilliseconds)))
+      let ready = poll(
+        &entries, nfds_t(entries.count), Int32(clamping: max(0, timeoutMilliseconds)))
       if ready < 0 {
         if errno == EINTR { continue }
         return .failed(SocketError("poll"))

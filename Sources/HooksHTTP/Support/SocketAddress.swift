@@ -12,7 +12,8 @@ struct SocketAddress: Sendable, CustomStringConvertible {
 
   /// Parses a numeric host. `localhost` means `127.0.0.1`.
   init?(host: String, port: UInt16) {
-    let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    let bare =
+      host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     let numeric = bare.lowercased() == "localhost" ? "127.0.0.1" : bare
     var v4 = in_addr()
     var v6 = in6_addr()

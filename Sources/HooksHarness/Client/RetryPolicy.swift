@@ -31,7 +31,8 @@ public struct RetryPolicy: Sendable, Equatable {
   ) -> Int {
     let exponent = max(0, min(attempt - 1, 30))
     let base = min(initialDelayMilliseconds << exponent, maxDelayMilliseconds)
-    let jitter = maxJitterMilliseconds > 0 ? Int.random(in: 0...maxJitterMilliseconds, using: &random) : 0
+    let jitter =
+      maxJitterMilliseconds > 0 ? Int.random(in: 0...maxJitterMilliseconds, using: &random) : 0
     return base + jitter
   }
 }

@@ -4,9 +4,14 @@ import HooksWire
 
 extension ScannerClient {
   /// Fetches the discovery document. It is sent without credentials, as the draft allows.
-  public func discover() -> (document: Result<JSONValue, ScannerFailureCause>, exchanges: [ScannerExchange]) {
+  public func discover() -> (
+    document: Result<JSONValue, ScannerFailureCause>, exchanges: [ScannerExchange]
+  ) {
     guard let text = configuration.discoveryURL else {
-      return (.failure(.configuration("no discovery URL; give the scanner's discovery or registration URL")), [])
+      return (
+        .failure(
+          .configuration("no discovery URL; give the scanner's discovery or registration URL")), []
+      )
     }
     let url: HTTPURL
     do {
@@ -17,7 +22,8 @@ extension ScannerClient {
     let request = HTTPRequest(
       method: "GET", target: url.target, headers: HTTPHeaders([("Accept", "application/json")]))
     var exchanges: [ScannerExchange] = []
-    let exchange = sendWithRetry(request, to: url, purpose: .discovery, registrationID: nil, into: &exchanges)
+    let exchange = sendWithRetry(
+      request, to: url, purpose: .discovery, registrationID: nil, into: &exchanges)
     return (Self.documentBody(exchange, expecting: [200], format: .json), exchanges)
   }
 
@@ -54,7 +60,8 @@ extension ScannerClient {
     if let status = exchange.response?.status, [200, 204, 404, 410].contains(status) {
       return ScannerCallResult(outcome: .success(.noChange), exchanges: exchanges, requestID: nil)
     }
-    let cause = exchange.response.map(Self.statusCause) ?? exchange.error.map(Self.cause(of:))
+    let cause =
+      exchange.response.map(Self.statusCause) ?? exchange.error.map(Self.cause(of:))
       ?? .connection("no response")
     return ScannerCallResult(outcome: fail(cause), exchanges: exchanges, requestID: nil)
   }
@@ -81,7 +88,8 @@ extension ScannerClient {
     let exchange = sendWithRetry(
       request, to: registrationURL, purpose: .registration, registrationID: nil, into: &exchanges)
     switch Self.documentBody(exchange, expecting: [200, 201], format: format) {
-    case .success(let document): return Self.session(from: document, registrationURL: registrationURL)
+    case .success(let document):
+      return Self.session(from: document, registrationURL: registrationURL)
     case .failure(let cause): return .failure(cause)
     }
   }
@@ -90,7 +98,9 @@ extension ScannerClient {
     _ exchanges: inout [ScannerExchange]
   ) -> Result<HTTPURL, ScannerFailureCause> {
     if let text = configuration.registrationURL {
-      do { return .success(try HTTPURL(parsing: text)) } catch { return .failure(Self.cause(of: error)) }
+      do { return .success(try HTTPURL(parsing: text)) } catch {
+        return .failure(Self.cause(of: error))
+      }
     }
     let discovered = discover()
     exchanges += discovered.exchanges
@@ -106,7 +116,8 @@ extension ScannerClient {
     guard offered.contains(configuration.serialization.rawValue) else {
       return .failure(
         .configuration(
-          "the scanner offers \(offered.joined(separator: ", ")) but \(configuration.serialization.rawValue) "
+          "the scanner offers \(offered.joined(separator: ", ")) but "
+            + "\(configuration.serialization.rawValue) "
             + "was requested; choose an offered serialization"))
     }
     do {
@@ -154,13 +165,16 @@ extension ScannerClient {
     var stages: [String: [String]] = [:]
     var properties: [String: [String]] = [:]
     for direction in ["inbound", "outbound"] {
-      guard let negotiated = document["negotiated"]?[direction], !negotiated.isNull else { continue }
+      guard let negotiated = document["negotiated"]?[direction], !negotiated.isNull else {
+        continue
+      }
       stages[direction] = negotiated["stages"]?.arrayValue?.compactMap(\.stringValue) ?? []
       properties[direction] = negotiated["properties"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
     do {
       let hookURL = try registrationURL.resolving(hookEndpoint)
-      let statusURL = try document["endpoints"]?["status"]?.stringValue.map(registrationURL.resolving)
+      let statusURL = try document["endpoints"]?["status"]?.stringValue.map(
+        registrationURL.resolving)
       let deregistrationURL = try document["endpoints"]?["deregistration"]?.stringValue
         .map(registrationURL.resolving)
       return .success(
@@ -173,7 +187,7 @@ extension ScannerClient {
     }
   }
 
-  /// Sends a request, retrying on connection errors, 429 and 5xx as the retry policy says.
+  /// Sends a request, retrying on connection errors, 429 and 5xx as the retry policy specifies.
   func sendWithRetry(
     _ request: HTTPRequest, to url: HTTPURL, purpose: ScannerExchange.Purpose,
     registrationID: String?, into exchanges: inout [ScannerExchange]
@@ -185,7 +199,9 @@ extension ScannerClient {
         ScannerExchange(
           purpose: purpose, attempt: attempt, registrationID: registrationID, requestID: nil,
           http: exchange))
-      guard shouldRetry(exchange), attempt < configuration.retry.maxAttempts else { return exchange }
+      guard shouldRetry(exchange), attempt < configuration.retry.maxAttempts else {
+        return exchange
+      }
       sleep(retryDelay(after: attempt, exchange: exchange))
       attempt += 1
     }

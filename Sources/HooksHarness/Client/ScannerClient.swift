@@ -30,7 +30,9 @@ public final class ScannerClient: @unchecked Sendable {
     configuration: ScannerClientConfiguration,
     now: @escaping @Sendable () -> Date = { Date() },
     makeRequestID: @escaping @Sendable () -> String = { UUID().uuidString },
-    sleep: @escaping @Sendable (Int) -> Void = { usleep(useconds_t(max(0, $0)) * 1_000) },
+    sleep: @escaping @Sendable (Int) -> Void = {
+      Thread.sleep(forTimeInterval: Double(max(0, $0)) / 1_000)
+    },
     random: any RandomNumberGenerator = SystemRandomNumberGenerator()
   ) {
     self.configuration = configuration
@@ -64,8 +66,10 @@ public final class ScannerClient: @unchecked Sendable {
     case .failure(let cause):
       return ScannerCallResult(outcome: fail(cause), exchanges: exchanges, requestID: requestID)
     }
-    guard let stage = body["stage"]?.stringValue, let direction = session.direction(of: stage) else {
-      return ScannerCallResult(outcome: .success(.noChange), exchanges: exchanges, requestID: requestID)
+    guard let stage = body["stage"]?.stringValue, let direction = session.direction(of: stage)
+    else {
+      return ScannerCallResult(
+        outcome: .success(.noChange), exchanges: exchanges, requestID: requestID)
     }
     let payload = Self.negotiatedBody(body, properties: session.properties[direction] ?? [])
     var current = session
@@ -99,14 +103,17 @@ public final class ScannerClient: @unchecked Sendable {
       let outcome = Self.classifyHookReply(exchange, format: current.format)
       switch outcome {
       case .success(let reply):
-        return ScannerCallResult(outcome: .success(reply), exchanges: exchanges, requestID: requestID)
+        return ScannerCallResult(
+          outcome: .success(reply), exchanges: exchanges, requestID: requestID)
       case .failure(let cause):
         return ScannerCallResult(outcome: fail(cause), exchanges: exchanges, requestID: requestID)
       }
     }
   }
 
-  private func hookRequest(_ body: JSONValue, session: ScannerSession, requestID: String) -> HTTPRequest {
+  private func hookRequest(_ body: JSONValue, session: ScannerSession, requestID: String)
+    -> HTTPRequest
+  {
     HTTPRequest(
       method: "POST", target: session.hookURL.target,
       headers: HTTPHeaders([
@@ -124,7 +131,8 @@ public final class ScannerClient: @unchecked Sendable {
     guard case .object(let object) = body, !properties.isEmpty else { return body }
     let names = Set(properties.compactMap { $0.split(separator: "/").first.map(String.init) })
     var kept = JSONObject()
-    for (key, value) in object.members where names.contains(key) || key == "stage" || key == "action" {
+    for (key, value) in object.members
+    where names.contains(key) || key == "stage" || key == "action" {
       kept[key] = value
     }
     return .object(kept)
@@ -159,14 +167,16 @@ public final class ScannerClient: @unchecked Sendable {
     case .timedOut: return .timeout(error.message)
     case .connectionFailed, .connectTimedOut, .connectionClosed: return .connection(error.message)
     case .malformedResponse: return .parse(error.message)
-    case .invalidURL, .unsupportedScheme, .remotePlaintextRefused: return .configuration(error.message)
+    case .invalidURL, .unsupportedScheme, .remotePlaintextRefused:
+      return .configuration(error.message)
     }
   }
 
   static func statusCause(_ response: HTTPResponse) -> ScannerFailureCause {
     var error: ScannerError?
     let format = WireFormat.matching(contentType: response.headers["Content-Type"]) ?? .json
-    if let body = try? format.decode(response.body), let code = body["error"]?["code"]?.stringValue {
+    if let body = try? format.decode(response.body), let code = body["error"]?["code"]?.stringValue
+    {
       error = ScannerError(
         status: response.status, code: code, message: body["error"]?["message"]?.stringValue ?? "")
     }
@@ -211,7 +221,9 @@ public final class ScannerClient: @unchecked Sendable {
   }
 
   /// Returns the session, registering when there is none or it expires within 5 seconds.
-  func ensureSession(_ exchanges: inout [ScannerExchange]) -> Result<ScannerSession, ScannerFailureCause> {
+  func ensureSession(_ exchanges: inout [ScannerExchange]) -> Result<
+    ScannerSession, ScannerFailureCause
+  > {
     if let session = self.session {
       let expiry = session.expiresAt.flatMap(Timestamp.parse)
       if expiry.map({ $0.timeIntervalSince(now()) > 5 }) ?? true { return .success(session) }

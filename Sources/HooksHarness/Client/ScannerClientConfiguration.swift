@@ -1,6 +1,6 @@
 import HooksHTTP
 
-/// How the MTA reaches one scanner and what it subscribes to.
+/// The settings for one scanner: its URLs, credentials and subscriptions.
 public struct ScannerClientConfiguration: Sendable {
   /// The subscription requested for one direction.
   public struct Subscription: Sendable, Equatable {
@@ -32,7 +32,7 @@ public struct ScannerClientConfiguration: Sendable {
   public var inbound: Subscription?
   /// The outbound subscription, or nil.
   public var outbound: Subscription?
-  /// What a failed call does to the stage.
+  /// The policy for a stage whose scanner call failed.
   public var failurePolicy: FailurePolicy
   /// Retry and backoff settings.
   public var retry: RetryPolicy
@@ -67,11 +67,11 @@ public struct ScannerClientConfiguration: Sendable {
   }
 }
 
-/// A registration as the MTA holds it.
+/// A registration as the MTA stores it.
 public struct ScannerSession: Sendable, Equatable {
   /// The registration id.
   public var registrationID: String
-  /// Where hook calls go, resolved against the registration URL.
+  /// The hook endpoint, resolved against the registration URL.
   public var hookURL: HTTPURL
   /// The status endpoint, or nil when the scanner gave none.
   public var statusURL: HTTPURL?

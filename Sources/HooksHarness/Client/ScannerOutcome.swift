@@ -1,9 +1,9 @@
 import HooksHTTP
 import HooksWire
 
-/// What the MTA does when a scanner call fails.
+/// The MTA's response to a failed scanner call.
 public enum FailurePolicy: String, Sendable, CaseIterable {
-  /// The stage is answered with a temporary failure, `451 4.3.0`. The default.
+  /// The stage gets a temporary failure, `451 4.3.0`. The default.
   case tempfail
   /// The stage continues with the request's default action, as if the scanner had not been
   /// called.
@@ -18,9 +18,9 @@ public enum ScannerReply: Sendable, Equatable {
   case body(JSONValue)
 }
 
-/// Why a scanner call failed. Each case keeps the detail needed to show the cause.
+/// The cause of a failed scanner call. Each case keeps the detail needed to show it.
 public enum ScannerFailureCause: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The scanner answered with a non-2xx status; `error` is its error body when it had one.
+  /// The scanner returned a non-2xx status, and `error` is its error body when it had one.
   case status(code: Int, statusLine: String, error: ScannerError?)
   /// No complete response arrived within the timeout.
   case timeout(String)

@@ -1,6 +1,6 @@
 import HooksWire
 
-/// What a scanner advertises for one direction in its discovery document.
+/// The capabilities a scanner advertises for one direction in its discovery document.
 public struct DirectionCapabilities: Sendable, Equatable {
   /// The stages the scanner handles, such as `["data"]`.
   public var stages: [String]

@@ -39,7 +39,7 @@ public struct ScannerRegistration: Sendable, Equatable {
   public var lastInvocation: Date?
   /// Hook calls received.
   public var invocations = 0
-  /// Hook calls answered with an error status or a fault.
+  /// Hook calls that got an error status or a fault.
   public var errors = 0
   /// Hook calls since the last success that ended in an error.
   public var consecutiveFailures = 0

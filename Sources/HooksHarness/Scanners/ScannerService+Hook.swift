@@ -15,10 +15,13 @@ extension ScannerService {
       recordOutcome(pathID, failed: true, milliseconds: MonotonicClock.milliseconds() - started)
       return error.response(format: formatOfRegistration(pathID))
     }
+    // NOTE: calls are not deduplicated by request id, although the draft suggests it, so a
+    // retried call reaches the replier again; the workbench shows every attempt this way.
     let reply = replier(call)
     let response = Self.response(for: reply, format: call.format)
     let failed = response.fault != nil || response.status >= 400
-    recordOutcome(call.registrationID, failed: failed, milliseconds: MonotonicClock.milliseconds() - started)
+    recordOutcome(
+      call.registrationID, failed: failed, milliseconds: MonotonicClock.milliseconds() - started)
     return response
   }
 
@@ -27,7 +30,8 @@ extension ScannerService {
   ) -> Result<HookCall, ScannerError> {
     if let failure = authenticationFailure(request) { return .failure(failure) }
     guard let headerID = request.headers["X-MTA-Hooks-Registration"] else {
-      return .failure(.invalidRequest("missing X-MTA-Hooks-Registration header; send the registrationId"))
+      return .failure(
+        .invalidRequest("missing X-MTA-Hooks-Registration header; send the registrationId"))
     }
     guard headerID == pathID else {
       return .failure(
@@ -39,7 +43,8 @@ extension ScannerService {
     guard let requestID = request.headers["X-MTA-Hooks-Request-Id"] else {
       return .failure(
         ScannerError(
-          status: 400, code: "MISSING_REQUEST_ID", message: "missing X-MTA-Hooks-Request-Id header"))
+          status: 400, code: "MISSING_REQUEST_ID", message: "missing X-MTA-Hooks-Request-Id header")
+      )
     }
     guard Self.isValidRequestID(requestID) else {
       return .failure(
@@ -53,13 +58,16 @@ extension ScannerService {
     lock.unlock()
     guard let registration = stored else { return .failure(.notFound(pathID)) }
     guard isAccepting(registration, at: current) else {
-      let reason = registration.state == .deregistered ? "was deregistered" : "has expired or was renewed"
+      let reason =
+        registration.state == .deregistered ? "was deregistered" : "has expired or was renewed"
       return .failure(
         ScannerError(
           status: 410, code: "REGISTRATION_DEREGISTERED",
           message: "registration \"\(pathID)\" \(reason); register again"))
     }
-    if let limit = configuration.rateLimitPerSecond, !takeRateToken(pathID, limit: limit, at: current) {
+    if let limit = configuration.rateLimitPerSecond,
+      !takeRateToken(pathID, limit: limit, at: current)
+    {
       return .failure(
         ScannerError(
           status: 429, code: "RATE_LIMITED",
@@ -70,7 +78,8 @@ extension ScannerService {
       let given = request.headers["Content-Type"] ?? "none"
       return .failure(
         .invalidRequest(
-          "Content-Type \"\(given)\" does not match the negotiated \(registration.format.contentType)"))
+          "Content-Type \"\(given)\" does not match the negotiated "
+            + registration.format.contentType))
     }
     if request.body.count > configuration.maxMessageSize {
       return .failure(
@@ -83,7 +92,8 @@ extension ScannerService {
     do {
       body = try registration.format.decode(request.body)
     } catch {
-      return .failure(.invalidRequest("hook body is not valid \(registration.format.rawValue): \(error)"))
+      return .failure(
+        .invalidRequest("hook body is not valid \(registration.format.rawValue): \(error)"))
     }
     guard let stage = body["stage"]?.stringValue else {
       return .failure(.invalidRequest("/stage: missing or not a string"))

@@ -43,13 +43,18 @@ extension ScannerService {
     do {
       body = try format.decode(request.body)
     } catch {
-      return ScannerError.invalidRequest("registration body is not valid \(format.rawValue): \(error)")
-        .response(format: format)
+      return ScannerError.invalidRequest(
+        "registration body is not valid \(format.rawValue): \(error)"
+      )
+      .response(format: format)
     }
     switch register(body) {
     case .success(let registration):
       let prefix = configuration.pathPrefix
-      log.info("registered \(registration.id) for MTA \"\(registration.name)\" (\(registration.format.rawValue))")
+      log.info(
+        "registered \(registration.id) for MTA \"\(registration.name)\" "
+          + "(\(registration.format.rawValue))"
+      )
       return jsonResponse(
         status: 201, registrationDocument(registration), format: format,
         headers: [("Location", prefix + "/register/" + registration.id)])
@@ -70,7 +75,8 @@ extension ScannerService {
     guard let formatName = object["serialization"]?.stringValue else {
       return .failure(.invalidRequest("/serialization: missing or not a string"))
     }
-    guard let format = WireFormat(rawValue: formatName), configuration.serializations.contains(format)
+    guard let format = WireFormat(rawValue: formatName),
+      configuration.serializations.contains(format)
     else {
       let offered = configuration.serializations.map(\.rawValue).joined(separator: ", ")
       return .failure(
@@ -94,6 +100,8 @@ extension ScannerService {
           status: 400, code: "NO_STAGES_REQUESTED",
           message: "neither /inbound nor /outbound subscribes to a stage"))
     }
+    // NOTE: only the filter's type is checked. Its conditions are the MTA's to apply, so
+    // UNSUPPORTED_FILTER is never returned.
     if let filter = object["filter"], !filter.isNull, filter.objectValue == nil {
       return .failure(
         ScannerError(
@@ -208,12 +216,16 @@ extension ScannerService {
     guard let registration = stored else { return ScannerError.notFound(id).response() }
     let counts = { (total: Int) -> JSONValue in
       // NOTE: the service keeps only totals, so every window reports the total.
-      ["total": .integer(total), "last24h": .integer(total), "last7d": .integer(total),
-       "last30d": .integer(total)]
+      [
+        "total": .integer(total), "last24h": .integer(total), "last7d": .integer(total),
+        "last30d": .integer(total),
+      ]
     }
-    let average = registration.invocations == 0
+    let average =
+      registration.invocations == 0
       ? 0 : registration.totalResponseMilliseconds / Double(registration.invocations)
-    let health: String = registration.consecutiveFailures == 0
+    let health: String =
+      registration.consecutiveFailures == 0
       ? "healthy" : registration.consecutiveFailures < 3 ? "degraded" : "unhealthy"
     let body: JSONValue = [
       "registrationId": .string(registration.id),
@@ -247,7 +259,8 @@ extension ScannerService {
       lock.unlock()
       return ScannerError(
         status: 410, code: "REGISTRATION_DEREGISTERED",
-        message: "registration \"\(id)\" is already deregistered").response()
+        message: "registration \"\(id)\" is already deregistered"
+      ).response()
     }
     registration.state = .deregistered
     registration.endedAt = min(registration.endedAt ?? current, current)

@@ -91,7 +91,7 @@ public final class ScannerService: @unchecked Sendable {
     return registrations[id]
   }
 
-  /// Answers one HTTP request. Every reply is logged with its status.
+  /// Handles one HTTP request and returns the response. Every reply is logged with its status.
   public func handle(_ request: HTTPRequest) -> HTTPResponse {
     let started = MonotonicClock.milliseconds()
     let response = route(request)

@@ -15,7 +15,7 @@ public struct ScannerServiceConfiguration: Sendable {
   public var serializations: [WireFormat]
   /// The largest hook body accepted, in bytes; larger ones get `413 REQUEST_TOO_LARGE`.
   public var maxMessageSize: Int
-  /// The most registrations active at once; one more gets `409 REGISTRATION_LIMIT_REACHED`.
+  /// The maximum number of active registrations; one more gets `409 REGISTRATION_LIMIT_REACHED`.
   public var maxRegistrations: Int
   /// The hook timeout the scanner suggests to MTAs, in milliseconds.
   public var timeoutMilliseconds: Int

@@ -8,7 +8,8 @@ struct ScannerCommand: Subcommand {
   static let name = "scanner"
   static let summary = "Serve a rule-driven scanner (draft-01) for an external MTA"
   static let usage =
-    "usage: hookbench scanner [--listen ADDR:PORT] [--rules FILE] [--token TOKEN] [--allow-non-loopback]"
+    "usage: hookbench scanner [--listen ADDR:PORT] [--rules FILE] [--token TOKEN] "
+    + "[--allow-non-loopback]"
 
   static let help = """
     \(usage)
@@ -122,7 +123,8 @@ struct ScannerCommand: Subcommand {
       return "\(status) \(text.count > 300 ? String(text.prefix(300)) + "…" : text)"
     case .error(let error): return "\(error)"
     case .fault(let fault): return "fault \(fault.rawValue)"
-    case .delayed(let milliseconds, let inner): return "after \(milliseconds) ms: \(describe(inner))"
+    case .delayed(let milliseconds, let inner):
+      return "after \(milliseconds) ms: \(describe(inner))"
     }
   }
 

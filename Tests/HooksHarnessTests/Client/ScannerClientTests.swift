@@ -43,7 +43,8 @@ import Testing
     for (index, stage) in allStages.enumerated() {
       let body = sampleHookBody(stage: stage)
       let result = client.callHook(body)
-      let expectedReply: ScannerReply = stage == "data"
+      let expectedReply: ScannerReply =
+        stage == "data"
         ? .body(["set": [["path": "/action", "value": "quarantine"]]]) : .noChange
       #expect(result.outcome == .success(expectedReply), "\(stage)")
 
@@ -51,7 +52,8 @@ import Testing
       #expect(purposes == (index == 0 ? [.discovery, .registration, .hook] : [.hook]), "\(stage)")
       let hook = try #require(result.exchanges.last)
       let session = try #require(client.session)
-      let expectedHead = "POST /v1/hooks/invoke/\(session.registrationID) HTTP/1.1\r\n"
+      let expectedHead =
+        "POST /v1/hooks/invoke/\(session.registrationID) HTTP/1.1\r\n"
         + "Host: 127.0.0.1:\(scanner.server.port)\r\n"
         + "Content-Type: \(format.contentType)\r\n"
         + "Authorization: Bearer \(RunningScanner.token)\r\n"
@@ -155,7 +157,9 @@ import Testing
     #expect(malformed.exchanges.count == 1)
 
     let wrongType = call(.wrongContentType)
-    #expect(failure(wrongType)?.cause == .wrongContentType(expected: "application/json", received: "text/plain; charset=utf-8"))
+    #expect(
+      failure(wrongType)?.cause
+        == .wrongContentType(expected: "application/json", received: "text/plain; charset=utf-8"))
 
     let timedOut = call(.timeout)
     guard case .timeout = failure(timedOut)?.cause else {
@@ -167,7 +171,9 @@ import Testing
     for result in [closed, malformed, wrongType, timedOut] {
       let failed = try #require(failure(result))
       #expect(failed.policy == policy)
-      #expect(failed.smtpReply == (policy == .tempfail ? "451 4.3.0 Scanner unavailable, try again later" : nil))
+      #expect(
+        failed.smtpReply
+          == (policy == .tempfail ? "451 4.3.0 Scanner unavailable, try again later" : nil))
       #expect(!result.exchanges.isEmpty)
     }
     #expect(sleeps.values.count == 2)
@@ -226,9 +232,13 @@ import Testing
     _ = client.register()
     let result = client.callHook(sampleHookBody(stage: "data"))
     let expectedError = ScannerError(status: 500, code: "INTERNAL_ERROR", message: "boom")
-    #expect(result.outcome == .failure(ScannerFailure(
-      cause: .status(code: 500, statusLine: "HTTP/1.1 500 Internal Server Error", error: expectedError),
-      policy: .tempfail)))
+    #expect(
+      result.outcome
+        == .failure(
+          ScannerFailure(
+            cause: .status(
+              code: 500, statusLine: "HTTP/1.1 500 Internal Server Error", error: expectedError),
+            policy: .tempfail)))
     #expect(result.exchanges.count == 3)
     #expect(sleeps.values.count == 2)
     #expect(sleeps.values.allSatisfy { $0 < 1_000 })
@@ -243,7 +253,9 @@ import Testing
     _ = client.register()
     let result = client.callHook(sampleHookBody(stage: "data"))
     #expect(result.exchanges.count == 1)
-    guard case .failure(let failure) = result.outcome, case .status(let code, _, let error) = failure.cause else {
+    guard case .failure(let failure) = result.outcome,
+      case .status(let code, _, let error) = failure.cause
+    else {
       Issue.record("expected a status failure, got \(result.outcome)")
       return
     }
@@ -281,7 +293,8 @@ import Testing
     _ = client.register()
     let result = client.callHook(sampleHookBody(stage: "data"))
     #expect(result.exchanges.map(\.purpose) == [.hook, .discovery, .registration, .hook])
-    guard case .failure(let failure) = result.outcome, case .status(let code, _, _) = failure.cause else {
+    guard case .failure(let failure) = result.outcome, case .status(let code, _, _) = failure.cause
+    else {
       Issue.record("expected a 404 failure, got \(result.outcome)")
       return
     }
@@ -326,7 +339,8 @@ import Testing
     scanner.stop()
     let sleeps = Recorder<Int>()
     let client = ScannerClient(
-      configuration: ScannerClientConfiguration(discoveryURL: url, token: "t", failurePolicy: .failOpen),
+      configuration: ScannerClientConfiguration(
+        discoveryURL: url, token: "t", failurePolicy: .failOpen),
       sleep: { sleeps.append($0) }, random: SeededRandomNumberGenerator(seed: 3))
     let result = client.callHook(sampleHookBody(stage: "data"))
     guard case .failure(let failure) = result.outcome, case .connection = failure.cause else {
@@ -340,9 +354,12 @@ import Testing
 
   @Test func httpsIsAConfigurationFailure() {
     let client = ScannerClient(
-      configuration: ScannerClientConfiguration(registrationURL: "https://127.0.0.1/v1/hooks/register", token: "t"))
+      configuration: ScannerClientConfiguration(
+        registrationURL: "https://127.0.0.1/v1/hooks/register", token: "t"))
     let result = client.register()
-    guard case .failure(let failure) = result.outcome, case .configuration(let message) = failure.cause else {
+    guard case .failure(let failure) = result.outcome,
+      case .configuration(let message) = failure.cause
+    else {
       Issue.record("expected a configuration failure, got \(result.outcome)")
       return
     }

@@ -30,7 +30,8 @@ extension ScannerRuleSet {
 private struct RuleFileReader {
   let file: String
 
-  private static let allStages = DirectionCapabilities.inboundStages + DirectionCapabilities.outboundStages
+  private static let allStages =
+    DirectionCapabilities.inboundStages + DirectionCapabilities.outboundStages
   private static let defaultErrorCodes: [Int: String] = [
     400: "INVALID_REQUEST", 401: "INVALID_CREDENTIALS", 403: "REGISTRATION_DENIED",
     404: "REGISTRATION_NOT_FOUND", 409: "REGISTRATION_LIMIT_REACHED",
@@ -81,7 +82,8 @@ private struct RuleFileReader {
   // MARK: - Document
 
   func ruleSet(_ document: JSONValue) throws -> ScannerRuleSet {
-    let root = try object(document, at: "", allowed: ["name", "stages", "updateProperties", "rules", "description"])
+    let root = try object(
+      document, at: "", allowed: ["name", "stages", "updateProperties", "rules", "description"])
     let name = try string(root, "name", at: "")
     guard let stageValues = root["stages"]?.arrayValue, !stageValues.isEmpty else {
       throw fail("/stages", "missing or not a non-empty array of stage names")
@@ -96,11 +98,14 @@ private struct RuleFileReader {
     var updateProperties: [String]?
     if let value = root["updateProperties"], !value.isNull {
       guard let items = value.arrayValue else {
-        throw fail("/updateProperties", "expected an array of JSON Pointers, found \(value.typeName)")
+        throw fail(
+          "/updateProperties", "expected an array of JSON Pointers, found \(value.typeName)")
       }
       updateProperties = try items.enumerated().map { index, item in
         let location = "/updateProperties/\(index)"
-        guard let text = item.stringValue else { throw fail(location, "expected a JSON Pointer string") }
+        guard let text = item.stringValue else {
+          throw fail(location, "expected a JSON Pointer string")
+        }
         _ = try pointer(text, at: location)
         return text
       }
@@ -118,11 +123,13 @@ private struct RuleFileReader {
       }
       rules.append(rule)
     }
-    return ScannerRuleSet(name: name, stages: stages, updateProperties: updateProperties, rules: rules)
+    return ScannerRuleSet(
+      name: name, stages: stages, updateProperties: updateProperties, rules: rules)
   }
 
   func rule(_ value: JSONValue, at location: String) throws -> ScannerRuleSet.Rule {
-    let fields = try object(value, at: location, allowed: ["stage", "when", "reply", "description"])
+    let fields = try object(
+      value, at: location, allowed: ["stage", "when", "reply", "description"])
     let stageName = try stage(try string(fields, "stage", at: location), at: location + "/stage")
     let condition = try fields["when"].map { try self.condition($0, at: location + "/when") }
     guard let replyValue = fields["reply"] else { throw fail(location + "/reply", "missing") }
@@ -133,7 +140,8 @@ private struct RuleFileReader {
   // MARK: - Conditions
 
   func condition(_ value: JSONValue, at location: String) throws -> RuleCondition {
-    let fields = try object(value, at: location, allowed: ["path", "equals", "contains", "matches", "all", "any"])
+    let fields = try object(
+      value, at: location, allowed: ["path", "equals", "contains", "matches", "all", "any"])
     for key in ["all", "any"] {
       guard let list = fields[key] else { continue }
       guard fields.count == 1 else {
@@ -150,7 +158,8 @@ private struct RuleFileReader {
     let path = try pointer(try string(fields, "path", at: location), at: location + "/path")
     let tests = ["equals", "contains", "matches"].filter { fields[$0] != nil }
     guard tests.count == 1 else {
-      throw fail(location, "give exactly one of \"equals\", \"contains\" or \"matches\" with \"path\"")
+      throw fail(
+        location, "give exactly one of \"equals\", \"contains\" or \"matches\" with \"path\"")
     }
     switch tests[0] {
     case "equals":
@@ -176,7 +185,9 @@ private struct RuleFileReader {
     if let faultValue = fields["fault"] {
       let names = HookFault.allCases.map(\.rawValue)
       guard let text = faultValue.stringValue, let fault = HookFault(rawValue: text) else {
-        throw fail(location + "/fault", "unknown fault \(faultValue.compactJSON); use one of: \(names.joined(separator: ", "))")
+        throw fail(
+          location + "/fault",
+          "unknown fault \(faultValue.compactJSON); use one of: \(names.joined(separator: ", "))")
       }
       for key in ["status", "body", "error"] where fields[key] != nil {
         throw fail(location + "/" + key, "a fault reply takes no \"\(key)\"")
@@ -191,38 +202,55 @@ private struct RuleFileReader {
     }
     if let delay = fields["delayMs"] {
       guard let milliseconds = delay.intValue, milliseconds >= 0, milliseconds <= 600_000 else {
-        throw fail(location + "/delayMs", "expected milliseconds from 0 to 600000, found \(delay.compactJSON)")
+        throw fail(
+          location + "/delayMs",
+          "expected milliseconds from 0 to 600000, found \(delay.compactJSON)")
       }
       reply = .delayed(milliseconds: milliseconds, reply)
     }
     return reply
   }
 
-  private func statusReply(_ statusValue: JSONValue, fields: JSONObject, at location: String) throws -> HookReply {
+  private func statusReply(_ statusValue: JSONValue, fields: JSONObject, at location: String) throws
+    -> HookReply
+  {
     guard let status = statusValue.intValue, (200...599).contains(status) else {
-      throw fail(location + "/status", "expected an HTTP status from 200 to 599, found \(statusValue.compactJSON)")
+      throw fail(
+        location + "/status",
+        "expected an HTTP status from 200 to 599, found \(statusValue.compactJSON)")
     }
     if status == 204 {
       if fields["body"] != nil { throw fail(location + "/body", "a 204 reply has no body") }
       return .noChange
     }
     if (200..<300).contains(status) {
-      if fields["error"] != nil { throw fail(location + "/error", "only error statuses take \"error\"") }
+      if fields["error"] != nil {
+        throw fail(location + "/error", "only error statuses take \"error\"")
+      }
       guard let body = fields["body"] else {
-        throw fail(location + "/body", "missing; a \(status) reply needs draft operations or a JSON Patch array")
+        throw fail(
+          location + "/body",
+          "missing; a \(status) reply needs draft operations or a JSON Patch array")
       }
       if fields["unchecked"]?.boolValue != true { try checkPatch(body, at: location + "/body") }
       return .body(status: status, body)
     }
     if fields["body"] != nil {
-      throw fail(location + "/body", "an error status sends the error body; use \"error\" to set its code and message")
+      throw fail(
+        location + "/body",
+        "an error status sends the error body; use \"error\" to set its code and message")
     }
-    var code = Self.defaultErrorCodes[status] ?? (status >= 500 ? "INTERNAL_ERROR" : "INVALID_REQUEST")
+    var code =
+      Self.defaultErrorCodes[status] ?? (status >= 500 ? "INTERNAL_ERROR" : "INVALID_REQUEST")
     var message = "reply of rule \(location) in \(file)"
     if let error = fields["error"] {
       let errorFields = try object(error, at: location + "/error", allowed: ["code", "message"])
-      if errorFields["code"] != nil { code = try string(errorFields, "code", at: location + "/error") }
-      if errorFields["message"] != nil { message = try string(errorFields, "message", at: location + "/error") }
+      if errorFields["code"] != nil {
+        code = try string(errorFields, "code", at: location + "/error")
+      }
+      if errorFields["message"] != nil {
+        message = try string(errorFields, "message", at: location + "/error")
+      }
     }
     return .error(ScannerError(status: status, code: code, message: message))
   }
@@ -236,7 +264,8 @@ private struct RuleFileReader {
     }
     if let broken = patch.operations.first(where: { $0.structuralError != nil }) {
       throw fail(
-        location, "\(broken.label): \(broken.structuralError ?? "invalid"); add \"unchecked\": true "
+        location,
+        "\(broken.label): \(broken.structuralError ?? "invalid"); add \"unchecked\": true "
           + "to send it anyway")
     }
   }

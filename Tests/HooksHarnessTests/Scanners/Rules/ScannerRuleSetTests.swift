@@ -1,8 +1,8 @@
 import Foundation
 import HooksHTTP
 import HooksWire
-import Testing
 import TestSupport
+import Testing
 
 @testable import HooksHarness
 
@@ -32,10 +32,11 @@ import TestSupport
     let folder = SharedFiles.repository("samples/scanners")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasSuffix(".json") }.sorted()
-    #expect(names == [
-      "add-header.json", "faulty.json", "outbound-silent.json", "reject-recipient.json",
-      "rewrite-subject.json", "spam-score.json", "tempfail.json",
-    ])
+    #expect(
+      names == [
+        "add-header.json", "faulty.json", "outbound-silent.json", "reject-recipient.json",
+        "rewrite-subject.json", "spam-score.json", "tempfail.json",
+      ])
     for name in names {
       let rules = try sample(name)
       #expect(rules.name + ".json" == name)
@@ -45,7 +46,9 @@ import TestSupport
 
   @Test func addHeaderSample() throws {
     let rules = try sample("add-header.json")
-    guard case .body(200, let body) = rules.reply(stage: "data", request: dataRequest(subject: "hi")) else {
+    guard
+      case .body(200, let body) = rules.reply(stage: "data", request: dataRequest(subject: "hi"))
+    else {
       Issue.record("expected a 200 body")
       return
     }
@@ -69,27 +72,40 @@ import TestSupport
     }
     #expect(hamBody["set"] == nil)
     #expect(hamBody["add"]?[0]?["value"]?["value"] == " 0.1")
-    #expect(rules.serviceConfiguration(token: "t").inbound?.updateProperties == ["/action", "/response", "/message/headers"])
+    #expect(
+      rules.serviceConfiguration(token: "t").inbound?.updateProperties == [
+        "/action", "/response", "/message/headers",
+      ])
     #expect(rules.serviceConfiguration(token: "t").outbound == nil)
   }
 
   @Test func rejectRecipientSample() throws {
     let rules = try sample("reject-recipient.json")
-    let blocked: JSONValue = ["stage": "rcpt", "envelope": ["to": [
-      ["address": "ok@example.com", "parameters": [:]], ["address": "blocked@example.com", "parameters": [:]],
-    ]]]
+    let blocked: JSONValue = [
+      "stage": "rcpt",
+      "envelope": [
+        "to": [
+          ["address": "ok@example.com", "parameters": [:]],
+          ["address": "blocked@example.com", "parameters": [:]],
+        ]
+      ],
+    ]
     guard case .body(_, let body) = rules.reply(stage: "rcpt", request: blocked) else {
       Issue.record("expected a reject body")
       return
     }
     #expect(body["set"]?[1]?["value"]?["code"]?.intValue == 550)
     #expect(body["set"]?[1]?["value"]?["enhancedCode"] == "5.1.1")
-    let fine: JSONValue = ["stage": "rcpt", "envelope": ["to": [["address": "ok@example.com", "parameters": [:]]]]]
+    let fine: JSONValue = [
+      "stage": "rcpt", "envelope": ["to": [["address": "ok@example.com", "parameters": [:]]]],
+    ]
     #expect(rules.reply(stage: "rcpt", request: fine) == .noChange)
   }
 
   @Test func tempfailAndRewriteSamples() throws {
-    guard case .body(_, let tempfail) = try sample("tempfail.json").reply(stage: "data", request: [:]) else {
+    guard
+      case .body(_, let tempfail) = try sample("tempfail.json").reply(stage: "data", request: [:])
+    else {
       Issue.record("expected a tempfail body")
       return
     }
@@ -97,21 +113,29 @@ import TestSupport
     #expect(tempfail["set"]?[1]?["value"]?["code"]?.intValue == 451)
 
     let rewrite = try sample("rewrite-subject.json")
-    let outside = rewrite.reply(stage: "data", request: dataRequest(subject: "x", from: "bob@elsewhere.test"))
+    let outside = rewrite.reply(
+      stage: "data", request: dataRequest(subject: "x", from: "bob@elsewhere.test"))
     guard case .body(_, .array(let operations)) = outside else {
       Issue.record("expected a JSON Patch array, got \(outside)")
       return
     }
     #expect(operations.first?["op"] == "replace")
-    #expect(rewrite.reply(stage: "data", request: dataRequest(subject: "x", from: .null)) != .noChange)
+    #expect(
+      rewrite.reply(stage: "data", request: dataRequest(subject: "x", from: .null)) != .noChange)
     #expect(rewrite.reply(stage: "data", request: dataRequest(subject: "x")) == .noChange)
   }
 
   @Test func outboundSilentSample() throws {
     let rules = try sample("outbound-silent.json")
-    let request: JSONValue = ["stage": "delivery", "envelope": ["to": [
-      ["address": "a@example.com", "status": "delivered"], ["address": "b@example.com", "status": "failed"],
-    ]]]
+    let request: JSONValue = [
+      "stage": "delivery",
+      "envelope": [
+        "to": [
+          ["address": "a@example.com", "status": "delivered"],
+          ["address": "b@example.com", "status": "failed"],
+        ]
+      ],
+    ]
     guard case .body(_, let body) = rules.reply(stage: "delivery", request: request) else {
       Issue.record("expected a body")
       return
@@ -139,8 +163,16 @@ import TestSupport
       (.matches(try JSONPointer("/queue/attempts"), try RulePattern("3")), false),
       (.all([]), true),
       (.any([]), false),
-      (.any([.equals(try JSONPointer("/queue/attempts"), 4), .contains(try JSONPointer("/tags"), "a")]), true),
-      (.all([.equals(try JSONPointer("/queue/attempts"), 3), .contains(try JSONPointer("/tags"), "z")]), false),
+      (
+        .any([
+          .equals(try JSONPointer("/queue/attempts"), 4), .contains(try JSONPointer("/tags"), "a"),
+        ]), true
+      ),
+      (
+        .all([
+          .equals(try JSONPointer("/queue/attempts"), 3), .contains(try JSONPointer("/tags"), "z"),
+        ]), false
+      ),
     ]
     for (index, (condition, expected)) in cases.enumerated() {
       #expect(condition.evaluate(request) == expected, "case \(index)")
@@ -163,7 +195,8 @@ import TestSupport
     }
     #expect(error.status == 451)
     #expect(error.code == "INVALID_REQUEST")
-    let second = rules.reply(stage: "mail", request: ["envelope": ["from": ["address": "b@x.test"]]])
+    let second = rules.reply(
+      stage: "mail", request: ["envelope": ["from": ["address": "b@x.test"]]])
     guard case .delayed(5, .error(let delayed)) = second else {
       Issue.record("expected a delayed error, got \(second)")
       return
@@ -175,32 +208,61 @@ import TestSupport
     let head = #"{"name": "x", "stages": ["data", "rcpt"], "rules": ["#
     let ok = #"{"stage": "data", "reply": {"status": 204}}"#
     let cases: [(String, String)] = [
-      (head + ok + "," + ok + "," + #"{"stage": "data", "when": {"path": "envelope", "equals": 1}, "reply": {"status": 204}}]}"#,
-       #"rules file "x.json": /rules/2/when/path: invalid JSON Pointer "envelope": a JSON Pointer is empty or starts with "/"; did you mean "/envelope"?"#),
-      (head + #"{"stage": "data", "reply": {"status": 204}, "extra": 1}]}"#,
-       #"rules file "x.json": /rules/0/extra: unknown key "extra"; allowed keys: stage, when, reply, description"#),
-      (head + #"{"stage": "dsn", "reply": {"status": 204}}]}"#,
-       #"rules file "x.json": /rules/0/stage: stage "dsn" is not in /stages; add it there or change the rule"#),
-      (head + #"{"stage": "route", "reply": {"status": 204}}]}"#,
-       #"rules file "x.json": /rules/0/stage: unknown stage "route"; use one of: connect, ehlo, mail, rcpt, data, delivery, defer, dsn"#),
-      (head + #"{"stage": "data", "reply": {"fault": "explode"}}]}"#,
-       #"rules file "x.json": /rules/0/reply/fault: unknown fault "explode"; use one of: close, malformed-json, wrong-content-type, timeout"#),
-      (head + #"{"stage": "data", "reply": {"status": 200}}]}"#,
-       #"rules file "x.json": /rules/0/reply/body: missing; a 200 reply needs draft operations or a JSON Patch array"#),
-      (head + #"{"stage": "data", "reply": {"status": 99}}]}"#,
-       #"rules file "x.json": /rules/0/reply/status: expected an HTTP status from 200 to 599, found 99"#),
-      (head + #"{"stage": "data", "reply": {"status": 204, "delayMs": -1}}]}"#,
-       #"rules file "x.json": /rules/0/reply/delayMs: expected milliseconds from 0 to 600000, found -1"#),
-      (head + #"{"stage": "data", "when": {"path": "/a", "matches": "("}, "reply": {"status": 204}}]}"#,
-       #"rules file "x.json": /rules/0/when/matches: invalid regular expression "(""#),
-      (head + #"{"stage": "data", "when": {"path": "/a"}, "reply": {"status": 204}}]}"#,
-       #"rules file "x.json": /rules/0/when: give exactly one of "equals", "contains" or "matches" with "path""#),
-      (head + #"{"stage": "data", "when": {"all": [{"path": "/a", "equals": 1, "contains": "x"}]}, "reply": {"status": 204}}]}"#,
-       #"rules file "x.json": /rules/0/when/all/0: give exactly one of "equals", "contains" or "matches" with "path""#),
-      (#"{"name": "x", "stages": [], "rules": []}"#,
-       #"rules file "x.json": /stages: missing or not a non-empty array of stage names"#),
-      (#"{"name": "x", "stages": ["data"], "rules": [], "updateProperties": ["action"]}"#,
-       #"rules file "x.json": /updateProperties/0: invalid JSON Pointer "action": a JSON Pointer is empty or starts with "/"; did you mean "/action"?"#),
+      (
+        head + ok + "," + ok + ","
+          + #"{"stage": "data", "when": {"path": "envelope", "equals": 1}, "reply": {"status": 204}}]}"#,
+        #"rules file "x.json": /rules/2/when/path: invalid JSON Pointer "envelope": a JSON Pointer is empty or starts with "/"; did you mean "/envelope"?"#
+      ),
+      (
+        head + #"{"stage": "data", "reply": {"status": 204}, "extra": 1}]}"#,
+        #"rules file "x.json": /rules/0/extra: unknown key "extra"; allowed keys: stage, when, reply, description"#
+      ),
+      (
+        head + #"{"stage": "dsn", "reply": {"status": 204}}]}"#,
+        #"rules file "x.json": /rules/0/stage: stage "dsn" is not in /stages; add it there or change the rule"#
+      ),
+      (
+        head + #"{"stage": "route", "reply": {"status": 204}}]}"#,
+        #"rules file "x.json": /rules/0/stage: unknown stage "route"; use one of: connect, ehlo, mail, rcpt, data, delivery, defer, dsn"#
+      ),
+      (
+        head + #"{"stage": "data", "reply": {"fault": "explode"}}]}"#,
+        #"rules file "x.json": /rules/0/reply/fault: unknown fault "explode"; use one of: close, malformed-json, wrong-content-type, timeout"#
+      ),
+      (
+        head + #"{"stage": "data", "reply": {"status": 200}}]}"#,
+        #"rules file "x.json": /rules/0/reply/body: missing; a 200 reply needs draft operations or a JSON Patch array"#
+      ),
+      (
+        head + #"{"stage": "data", "reply": {"status": 99}}]}"#,
+        #"rules file "x.json": /rules/0/reply/status: expected an HTTP status from 200 to 599, found 99"#
+      ),
+      (
+        head + #"{"stage": "data", "reply": {"status": 204, "delayMs": -1}}]}"#,
+        #"rules file "x.json": /rules/0/reply/delayMs: expected milliseconds from 0 to 600000, found -1"#
+      ),
+      (
+        head
+          + #"{"stage": "data", "when": {"path": "/a", "matches": "("}, "reply": {"status": 204}}]}"#,
+        #"rules file "x.json": /rules/0/when/matches: invalid regular expression "(""#
+      ),
+      (
+        head + #"{"stage": "data", "when": {"path": "/a"}, "reply": {"status": 204}}]}"#,
+        #"rules file "x.json": /rules/0/when: give exactly one of "equals", "contains" or "matches" with "path""#
+      ),
+      (
+        head
+          + #"{"stage": "data", "when": {"all": [{"path": "/a", "equals": 1, "contains": "x"}]}, "reply": {"status": 204}}]}"#,
+        #"rules file "x.json": /rules/0/when/all/0: give exactly one of "equals", "contains" or "matches" with "path""#
+      ),
+      (
+        #"{"name": "x", "stages": [], "rules": []}"#,
+        #"rules file "x.json": /stages: missing or not a non-empty array of stage names"#
+      ),
+      (
+        #"{"name": "x", "stages": ["data"], "rules": [], "updateProperties": ["action"]}"#,
+        #"rules file "x.json": /updateProperties/0: invalid JSON Pointer "action": a JSON Pointer is empty or starts with "/"; did you mean "/action"?"#
+      ),
       (#"{"stages": ["data"], "rules": []}"#, #"rules file "x.json": /name: missing"#),
     ]
     for (text, expected) in cases {
@@ -212,18 +274,22 @@ import TestSupport
 
   @Test func malformedPatchNeedsUnchecked() {
     let body = #"{"set": [{"path": "action", "value": "reject"}]}"#
-    let checked = #"{"name": "x", "stages": ["data"], "rules": [{"stage": "data", "reply": {"status": 200, "body": "# + body + "}}]}"
+    let checked =
+      #"{"name": "x", "stages": ["data"], "rules": [{"stage": "data", "reply": {"status": 200, "body": "#
+      + body + "}}]}"
     let message = parseError(checked)
     #expect(message?.hasPrefix(#"rules file "x.json": /rules/0/reply/body: "#) == true)
     #expect(message?.hasSuffix(#"add "unchecked": true to send it anyway"#) == true)
-    let unchecked = checked.replacingOccurrences(of: #""status": 200"#, with: #""status": 200, "unchecked": true"#)
+    let unchecked = checked.replacingOccurrences(
+      of: #""status": 200"#, with: #""status": 200, "unchecked": true"#)
     #expect(parseError(unchecked) == nil)
   }
 
   @Test func faultySampleSeenFromTheMTA() throws {
     let rules = try sample("faulty.json")
     let token = "faulty-token"
-    let service = ScannerService(configuration: rules.serviceConfiguration(token: token), replier: rules.replier)
+    let service = ScannerService(
+      configuration: rules.serviceConfiguration(token: token), replier: rules.replier)
     let server = try service.start()
     defer { service.stop(graceMilliseconds: 200) }
     let sleeps = Recorder<Int>()
@@ -248,7 +314,9 @@ import TestSupport
       Issue.record("ehlo: expected a parse failure")
       return
     }
-    #expect(cause("mail") == .wrongContentType(expected: "application/json", received: "text/plain; charset=utf-8"))
+    #expect(
+      cause("mail")
+        == .wrongContentType(expected: "application/json", received: "text/plain; charset=utf-8"))
     guard case .timeout = cause("rcpt") else {
       Issue.record("rcpt: expected a timeout")
       return
