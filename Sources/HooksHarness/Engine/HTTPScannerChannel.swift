@@ -79,7 +79,10 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
       token = ids.next("tok")
       do {
         let embedded = try makeEmbedded(scanner, rules, path, token)
-        let started = ScannerService(configuration: embedded.configuration, replier: embedded.replier)
+        let ids = ids
+        let started = ScannerService(
+          configuration: embedded.configuration, makeRegistrationID: { ids.next("reg_") },
+          replier: embedded.replier)
         try started.start(serverConfiguration: HTTPServerConfiguration(host: "127.0.0.1", port: 0))
         guard let url = started.discoveryURL else {
           return failedSubscription(.registration("the embedded scanner did not start"), requested)
@@ -142,7 +145,7 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
     let configuration = ScannerClientConfiguration(
       registrationURL: registrationURL, token: token, mtaName: serverName, serialization: format,
       inbound: subscription(.inbound), outbound: subscription(.outbound),
-      failurePolicy: scanner.failurePolicy == .failOpen ? .failOpen : .tempfail, http: http)
+      failurePolicy: scanner.failurePolicy, http: http)
     let client = ScannerClient(
       configuration: configuration,
       makeRequestID: { [weak self] in self?.currentRequestID() ?? UUID().uuidString })

@@ -7,7 +7,7 @@ public enum ScannerCallFailure: Sendable, Equatable, CustomStringConvertible {
   case transport(String)
   /// No complete response arrived within the scanner's timeout; the text says which limit.
   case timeout(String)
-  /// The scanner answered with a status other than 2xx.
+  /// The scanner answered with a status other than 2xx: the code and the status line.
   case status(Int, String)
   /// A 2xx response whose body is not valid JSON or CBOR.
   case invalidBody(String)
@@ -18,7 +18,7 @@ public enum ScannerCallFailure: Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .transport(let reason): return "transport error: \(reason)"
     case .timeout(let reason): return "timed out: \(reason)"
-    case .status(let code, let reason): return "HTTP \(code) \(reason)"
+    case .status(let code, let line): return line.hasPrefix("HTTP/") ? line : "HTTP \(code) \(line)"
     case .invalidBody(let reason): return "invalid response body: \(reason)"
     case .registration(let reason): return "registration failed: \(reason)"
     }

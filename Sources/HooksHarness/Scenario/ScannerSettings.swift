@@ -12,22 +12,14 @@ public struct ScannerSettings: Sendable, Equatable {
     case external(url: String, token: String?)
   }
 
-  /// What the MTA does when the scanner fails: a transport error, a timeout, an HTTP error
-  /// status or an unparsable body.
-  public enum FailurePolicy: String, Sendable, Equatable, CaseIterable {
-    /// Answer the stage with `451 4.3.0` (the default).
-    case tempfail
-    /// Continue with the request's default action.
-    case failOpen = "fail-open"
-  }
-
   /// The scanner's name, unique within the chain.
   public var name: String
 
   /// Where the scanner comes from.
   public var source: Source
 
-  /// The failure policy.
+  /// What the MTA does when the scanner fails (a transport error, a timeout, an HTTP error
+  /// status or an unparsable body): `tempfail` (the default) or `fail-open`.
   public var failurePolicy: FailurePolicy = .tempfail
 
   /// Whether the scanner may lower the action (quarantine to accept, for example). Off by

@@ -26,7 +26,7 @@ extension Scenario {
       if let policy = object["failurePolicy"] {
         let text = try reader.choice(
           policy, at: pointer + "/failurePolicy", from: ["tempfail", "fail-open"])
-        settings.failurePolicy = ScannerSettings.FailurePolicy(rawValue: text) ?? .tempfail
+        settings.failurePolicy = FailurePolicy(rawValue: text) ?? .tempfail
       }
       if let trusted = object["trusted"] {
         settings.trusted = try reader.bool(trusted, at: pointer + "/trusted")

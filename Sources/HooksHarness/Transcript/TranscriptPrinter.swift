@@ -56,26 +56,41 @@ public enum TranscriptPrinter {
     return lines
   }
 
+  /// The lines of one scanner call: a `->`/`<-` pair per exchange, the verdict appended to
+  /// the last response line, and a `**` line per failure, refused operation or problem.
   static func snapshotLines(_ snapshot: StepSnapshot) -> [String] {
     let label = snapshot.event.description
     var lines: [String] = []
     for exchange in snapshot.call.exchanges {
       lines += exchangeLines(exchange, label: label, scanner: snapshot.scanner)
     }
-    if snapshot.call.exchanges.isEmpty, let failure = snapshot.call.failure {
-      lines.append("** \(label)  \(snapshot.scanner)  not called: \(failure)")
+    let change = snapshot.actionBefore == snapshot.actionAfter
+      ? "action \(snapshot.actionAfter)"
+      : "action \(snapshot.actionBefore) -> \(snapshot.actionAfter)"
+    if snapshot.call.failure != nil {
+      if snapshot.call.exchanges.isEmpty, let failure = snapshot.call.failure {
+        lines.append("** \(label)  \(snapshot.scanner)  not called: \(failure)")
+      }
+      lines.append("** \(label)  \(snapshot.scanner)  \(snapshot.rule); \(change)")
+      return lines
     }
-    if !snapshot.operations.isEmpty {
-      let operations = snapshot.operations.map(\.line).joined(separator: "; ")
-      lines.append("== \(label)  \(snapshot.scanner)  \(operations)")
+    let applied = snapshot.operations.filter { $0.status == .applied }
+    var verdict = snapshot.rule
+    if !snapshot.operations.isEmpty && applied.count == snapshot.operations.count {
+      verdict = "applied " + applied.map { "\($0.label) \($0.path)" }.joined(separator: ", ")
     }
-    for problem in snapshot.problems where snapshot.call.failure == nil {
+    verdict += "; \(change)"
+    if let last = lines.indices.last, lines[last].hasPrefix("<-") {
+      lines[last] += "  " + verdict
+    } else {
+      lines.append("== \(label)  \(snapshot.scanner)  \(verdict)")
+    }
+    for operation in snapshot.operations where operation.status != .applied {
+      lines.append("** \(label)  \(snapshot.scanner)  \(operation.line)")
+    }
+    for problem in snapshot.problems {
       lines.append("** \(label)  \(snapshot.scanner)  \(problem)")
     }
-    let change = snapshot.actionBefore == snapshot.actionAfter
-      ? "action \(snapshot.actionAfter)" : "action \(snapshot.actionBefore) -> \(snapshot.actionAfter)"
-    let marker = snapshot.call.failure != nil ? "**" : "=="
-    lines.append("\(marker) \(label)  \(snapshot.scanner)  \(snapshot.rule); \(change)")
     return lines
   }
 
