@@ -35,7 +35,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["HooksWire"], path: "Tests/TestSupport"),
     .testTarget(name: "HooksWireTests", dependencies: ["HooksWire", "TestSupport"]),
     // .testTarget(name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"]),
-    // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
+    .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
     // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
     // .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
