@@ -39,6 +39,6 @@ let package = Package(
     // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
     // .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
-    // .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
   ]
 )

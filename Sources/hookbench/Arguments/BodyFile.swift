@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import HooksWire
+
+/// Reads a JSON or CBOR body from a file, for the offline commands.
+enum BodyFile {
+  /// Why a body file could not be read, with the file's role and path.
+  struct ReadError: Error, CustomStringConvertible {
+    var role: String
+    var path: String
+    var reason: String
+
+    var description: String { "cannot read \(role) file \"\(path)\": \(reason)" }
+  }
+
+  /// Reads and decodes the file at `path`.
+  ///
+  /// - Parameter role: what the file is, such as `request`, for the error message.
+  /// - Throws: `ReadError` when the file is missing or unreadable, or its content is not
+  ///   valid JSON.
+  static func read(_ path: String, role: String) throws -> JSONValue {
+    let bytes: [UInt8]
+    do {
+      bytes = try readBytes(path)
+    } catch {
+      throw ReadError(role: role, path: path, reason: error.reason)
+    }
+    do {
+      return try decode(bytes)
+    } catch {
+      throw ReadError(role: role, path: path, reason: "\(error)")
+    }
+  }
+
+  /// An operating-system error from reading a file.
+  struct SystemError: Error {
+    var reason: String
+  }
+
+  /// Reads a whole file. Pipes and devices such as `/dev/stdin` work too.
+  static func readBytes(_ path: String) throws(SystemError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw SystemError(reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count == 0 { return bytes }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw SystemError(reason: String(cString: strerror(errno)))
+      }
+      bytes.append(contentsOf: chunk[..<count])
+    }
+  }
+
+  /// Decodes a body by its content, not its file name.
+  // TODO: detect and decode CBOR with CBORCodec.looksLikeCBOR and CBORCodec.decodeJSON once
+  // the CBOR codec is on main; until then every body is read as JSON.
+  static func decode(_ bytes: [UInt8]) throws -> JSONValue {
+    try JSONParser.parse(bytes)
+  }
+}
