@@ -80,12 +80,14 @@ import Testing
     #expect(request["tls"] == .null)
     #expect(request["client"]?["ehlo"] == "client.example")
     #expect(request["action"] == nil)
-    #expect(request.objectValue?.keys == ["stage", "envelope", "message", "rawMessage", "client", "tls"])
+    #expect(
+      request.objectValue?.keys == ["stage", "envelope", "message", "rawMessage", "client", "tls"])
   }
 
   @Test func rcptListsCurrentRecipientLast() {
     var state = TransactionState(stage: .rcpt, stageStartedAt: clock)
-    state.envelopeFrom = EnvelopeAddress(smtpPath: "<Sender@Example.org>", parameters: [("body", "8BITMIME"), ("smtputf8", nil)])
+    state.envelopeFrom = EnvelopeAddress(
+      smtpPath: "<Sender@Example.org>", parameters: [("body", "8BITMIME"), ("smtputf8", nil)])
     state.recipients = [EnvelopeAddress(smtpPath: "<first@example.com>")]
     state.currentRecipient = EnvelopeAddress(
       smtpPath: "<Second@example.com>", parameters: [("notify", "SUCCESS,FAILURE")])
@@ -130,6 +132,9 @@ import Testing
     var state = TransactionState(stage: .connect, stageStartedAt: clock)
     state.action = .reject
     let request = RequestBuilder.request(for: state, properties: ["/response"])
-    #expect(request["response"] == ["code": 554, "enhancedCode": "5.7.1", "message": "Rejected by policy"])
+    #expect(
+      request["response"] == [
+        "code": 554, "enhancedCode": "5.7.1", "message": "Rejected by policy",
+      ])
   }
 }
