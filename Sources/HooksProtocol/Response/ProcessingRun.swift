@@ -42,11 +42,13 @@ struct ProcessingRun {
     }
     let patch = Patch.parse(body)
     let format: ResponseFormat = patch.format == .jsonPatch ? .jsonPatch : .draft
-    let shapeProblems = ResponseShape.problems(body) + patch.problems.map { "\($0)" }
+    // The shape check names problems in the draft's terms; the parser's own problems are
+    // shown only when the shape check found none.
+    var shapeProblems = ResponseShape.problems(body)
+    if shapeProblems.isEmpty { shapeProblems = patch.problems.map { "\($0)" } }
     guard shapeProblems.isEmpty else {
       var result = refusedWhole(
-        patch.operations, format: format,
-        reason: "the response is malformed: \(shapeProblems[0])", label: "malformed response")
+        patch.operations, format: format, reason: shapeProblems[0], label: "malformed response")
       result.problems = shapeProblems
       return result
     }
