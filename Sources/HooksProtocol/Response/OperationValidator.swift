@@ -24,7 +24,12 @@ struct OperationValidator: Sendable {
       return "move source: \(reason)"
     }
     if let reason = boundsProblem(operation, path: path, document: document) { return reason }
-    return valueProblem(operation, tokens: path.tokens)
+    // A JSON Patch `copy` or `move` writes the value found at `from`, so check that value.
+    var value = operation.value ?? .null
+    if operation.kind == .copy || operation.kind == .move, let from = operation.from {
+      value = (try? document.value(at: from)) ?? .null
+    }
+    return valueProblem(operation, value: value, tokens: path.tokens)
   }
 
   private var isRemoval: (PatchOperation) -> Bool {
@@ -48,7 +53,7 @@ struct OperationValidator: Sendable {
     guard let parentPointer = path.parent, let last = path.lastToken,
       let parent = try? document.value(at: parentPointer), let array = parent.arrayValue
     else { return nil }
-    let isInsert = operation.kind == .add
+    let isInsert = [.add, .copy, .move].contains(operation.kind)
     if isInsert && last == "-" { return nil }
     guard WritablePaths.isArrayIndex(last), let index = Int(last) else {
       return "\(ValueRules.quoted(last)) is not an array index in \(pointer)"
@@ -61,9 +66,10 @@ struct OperationValidator: Sendable {
     return nil
   }
 
-  private func valueProblem(_ operation: PatchOperation, tokens: [String]) -> String? {
+  private func valueProblem(_ operation: PatchOperation, value: JSONValue, tokens: [String])
+    -> String?
+  {
     let removes = isRemoval(operation)
-    let value = operation.value ?? .null
     switch tokens.first {
     case "action":
       if removes || tokens.count > 1 { return "/action can only be set to an action name" }

@@ -201,4 +201,19 @@ import Testing
     #expect(processed.action == .quarantine)
     #expect(SampleRequests.headerNames(processed.request).first == "X-Patch")
   }
+
+  @Test func jsonPatchCopyChecksCopiedValue() {
+    let processed = processData([
+      ["op": "copy", "from": "/envelope/to/0", "path": "/envelope/to/-"]
+    ])
+    #expect(processed.isValid)
+    #expect(
+      SampleRequests.recipients(processed.request) == ["rcpt@example.com", "rcpt@example.com"])
+
+    let fromHeader = processData([
+      ["op": "copy", "from": "/message/headers/0", "path": "/envelope/to/-"]
+    ])
+    #expect(fromHeader.isValid == false)
+    #expect(fromHeader.firstRefusal?.contains("the address member is missing") == true)
+  }
 }
