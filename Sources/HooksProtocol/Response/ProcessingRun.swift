@@ -141,7 +141,8 @@ struct ProcessingRun {
     let total = reports.count
     let appliedCount = reports.filter { $0.status == .applied }.count
     let policyName = rules.policy.rawValue
-    var rule = "\(policyName): all \(appliedCount) operations applied"
+    var rule =
+      "\(policyName): " + (total == 1 ? "1 operation" : "all \(total) operations") + " applied"
     if refusedCount > 0 || appliedCount < total {
       let skipped = reports.filter { $0.status != .applied }.map(\.label).joined(separator: ", ")
       rule =

@@ -12,8 +12,12 @@ struct RawMessagePrecedence {
 
   init(patch: Patch) {
     all = patch.operations
-    let writesRaw = patch.operations.contains { Self.writes($0, under: "rawMessage") }
-    dropped = writesRaw ? patch.operations.filter { Self.writes($0, under: "message") } : []
+    let rawOperations = patch.operations.filter { Self.writes($0, under: "rawMessage") }
+    let messageOperations = patch.operations.filter { Self.writes($0, under: "message") }
+    // Deleting both whole forms is one request, to suppress a DSN, so nothing is dropped.
+    let deletesBoth =
+      !rawOperations.isEmpty && (rawOperations + messageOperations).allSatisfy(Self.deletesWhole)
+    dropped = rawOperations.isEmpty || deletesBoth ? [] : messageOperations
     let droppedLabels = Set(dropped.map(\.label))
     applied = Patch(
       format: patch.format,
@@ -38,6 +42,11 @@ struct RawMessagePrecedence {
         label: operation.label, kind: operation.kind.rawValue, path: operation.pathText,
         status: status)
     }
+  }
+
+  /// Returns whether `operation` removes a whole top-level member, such as `/message`.
+  static func deletesWhole(_ operation: PatchOperation) -> Bool {
+    (operation.kind == .delete || operation.kind == .remove) && operation.path?.tokens.count == 1
   }
 
   /// Returns whether `operation` changes something under the top-level member `name`.

@@ -78,6 +78,7 @@ extension ProcessedResponse {
     var text = "action \(action)"
     if let reply { text += ", reply \(reply.line)" }
     if isTemporary { text += " (temporary)" }
+    if suppressesDSN { text += ", DSN suppressed" }
     return text
   }
 }

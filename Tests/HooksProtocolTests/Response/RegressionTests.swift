@@ -216,4 +216,24 @@ import Testing
     #expect(fromHeader.isValid == false)
     #expect(fromHeader.firstRefusal?.contains("the address member is missing") == true)
   }
+
+  @Test func deletingBothFormsSuppressesDSN() {
+    let state = TransactionState.sample(stage: .dsn, at: SampleRequests.clock)
+    let request = RequestBuilder.request(for: state)
+    let processed = ResponseProcessor.process(
+      body: ["delete": [["path": "/message"], ["path": "/rawMessage"]]], request: request,
+      rules: ResponseRules(stage: .dsn))
+    #expect(processed.isValid)
+    #expect(processed.suppressesDSN)
+    #expect(processed.warnings.isEmpty)
+    let after = state.absorbing(processed)
+    #expect(after.message == nil)
+    #expect(after.rawMessage == nil)
+  }
+
+  @Test func deletingMessageOutsideDSNRefused() {
+    let processed = processData(["delete": [["path": "/message"]]])
+    #expect(
+      processed.firstRefusal == "/message can only be deleted at stage dsn, to suppress the DSN")
+  }
 }
