@@ -7,6 +7,8 @@ enum Hookbench {
   static let subcommands: [any Subcommand.Type] = [
     PatchCommand.self,
     ValidateCommand.self,
+    ScannerCommand.self,
+    MessageCommand.self,
   ]
 
   static let usage = "usage: hookbench [SUBCOMMAND] [OPTIONS]"
