@@ -7,7 +7,7 @@ public struct MailWarning: Sendable, Hashable, CustomStringConvertible {
   /// The byte offset in the raw message where the problem starts, when there is one.
   public let offset: Int?
 
-  /// What is wrong and what the parser did about it.
+  /// The problem, and what the parser did about it.
   public let message: String
 
   /// Creates a warning at a byte offset.

@@ -8,7 +8,9 @@ enum Hookbench {
     RunCommand.self,
     SMTPCommand.self,
     PatchCommand.self,
+    ValidateCommand.self,
     ScannerCommand.self,
+    MessageCommand.self,
   ]
 
   static let usage = "usage: hookbench [SUBCOMMAND] [OPTIONS]"

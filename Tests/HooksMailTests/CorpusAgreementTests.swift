@@ -1,7 +1,7 @@
 import Foundation
 import HooksMail
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Corpus agreement with mail-parser")
 struct CorpusAgreementTests {
@@ -14,7 +14,8 @@ struct CorpusAgreementTests {
     var description: String { "\(message) \(field): HookBench \(hookbench), mail-parser \(oracle)" }
   }
 
-  /// Why mail-parser's answer differs where HookBench follows RFC 8621 or the brief.
+  /// The reasons mail-parser's result differs where HookBench follows RFC 8621 or decodes
+  /// more text.
   enum Divergence: String {
     /// mail-parser decodes raw 8-bit header bytes that are not UTF-8 as U+FFFD; HookBench
     /// decodes them as ISO-8859-1 (and as the charset an encoded word names).
@@ -59,7 +60,8 @@ struct CorpusAgreementTests {
       "htmlBody", htmlBody, oracle.htmlBody,
       explanation: (.mediaWithoutDisposition, htmlBody.filter { !withoutDisposition.contains($0) }))
     let attachments = message.partIDs("attachments")
-    let withMedia = Set(attachments).union(media.filter { textBody.contains($0) && htmlBody.contains($0) })
+    let withMedia = Set(attachments).union(
+      media.filter { textBody.contains($0) && htmlBody.contains($0) })
     check(
       "attachments", attachments, oracle.attachments,
       explanation: (.inlineMediaAttachment, withMedia.sorted { Int($0)! < Int($1)! }))
@@ -67,7 +69,8 @@ struct CorpusAgreementTests {
     let eightBit = message.hasInvalidUTF8Header
     check(
       "subject", message.email["subject"]?.stringValue, oracle.subject,
-      explanation: eightBit ? (.eightBitHeader, message.email["subject"]?.stringValue.map(replacingNonASCII)) : nil)
+      explanation: eightBit
+        ? (.eightBitHeader, message.email["subject"]?.stringValue.map(replacingNonASCII)) : nil)
     for property in ["from", "to"] {
       let ours = message.mailboxes(property)
       let replaced = ours?.map {
@@ -80,8 +83,8 @@ struct CorpusAgreementTests {
     return (6, disagreements, explained)
   }
 
-  /// The text with every non-ASCII character replaced by U+FFFD, which is what mail-parser
-  /// shows for raw ISO-8859-1 header bytes.
+  /// Replaces every non-ASCII character with U+FFFD, which is what mail-parser shows for raw
+  /// ISO-8859-1 header bytes.
   static func replacingNonASCII(_ text: String) -> String {
     String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "\u{FFFD}" })
   }

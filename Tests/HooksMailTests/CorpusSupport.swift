@@ -78,12 +78,12 @@ struct OracleResult {
 }
 
 extension MailMessage {
-  /// The `partId`s of one of the body lists (`textBody`, `htmlBody`, `attachments`).
+  /// Returns the `partId`s of a body list (`textBody`, `htmlBody`, `attachments`).
   func partIDs(_ property: String) -> [String] {
     (email[property]?.arrayValue ?? []).compactMap { $0["partId"]?.stringValue }
   }
 
-  /// The mailboxes of an address property, nil when the property is null.
+  /// Returns the mailboxes of an address property, nil when the property is null.
   func mailboxes(_ property: String) -> [OracleResult.Mailbox]? {
     guard let list = email[property]?.arrayValue else { return nil }
     return list.map {
@@ -101,13 +101,13 @@ extension MailMessage {
     }.compactMap { $0["partId"]?.stringValue }
   }
 
-  /// Whether the part with `partID` has a Content-Disposition.
+  /// Returns whether the part with `partID` has a Content-Disposition.
   func hasDisposition(partID: String) -> Bool {
     let part = allBodyParts.first { $0["partId"]?.stringValue == partID }
     return !(part?["disposition"]?.isNull ?? true)
   }
 
-  /// Whether a top-level header field holds bytes that are not UTF-8.
+  /// Whether a top-level header field contains bytes that are not UTF-8.
   var hasInvalidUTF8Header: Bool {
     warnings.contains { $0.message.contains("not UTF-8") }
   }

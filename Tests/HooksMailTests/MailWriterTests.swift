@@ -1,7 +1,7 @@
 import HooksMail
 import HooksWire
-import Testing
 import TestSupport
+import Testing
 
 @Suite("MailWriter")
 struct MailWriterTests {
@@ -87,7 +87,12 @@ struct MailWriterTests {
     var headers = message.email["headers"]?.arrayValue ?? []
     headers[2] = ["name": "Subject", "value": " from headers"]
     var edited = TestMessages.editing(message, "headers", .array(headers))
-    edited = .object({ var object = edited.objectValue!; object["subject"] = "from subject"; return object }())
+    edited = .object(
+      {
+        var object = edited.objectValue!
+        object["subject"] = "from subject"
+        return object
+      }())
     let reparsed = MailMessage(parsing: try MailWriter.write(edited: edited, original: message))
     #expect(reparsed.email["subject"] == "from subject")
     #expect(Self.header(reparsed, "Subject") == " from subject")
@@ -111,7 +116,12 @@ struct MailWriterTests {
   @Test func sentAtAndMessageIDsReencoded() throws {
     let message = Self.multipartMessage()
     var edited = TestMessages.editing(message, "sentAt", "2026-12-04T10:00:00+01:00")
-    edited = .object({ var object = edited.objectValue!; object["references"] = ["a@x", "b@y"]; return object }())
+    edited = .object(
+      {
+        var object = edited.objectValue!
+        object["references"] = ["a@x", "b@y"]
+        return object
+      }())
     let reparsed = MailMessage(parsing: try MailWriter.write(edited: edited, original: message))
     #expect(reparsed.email["sentAt"] == "2026-12-04T10:00:00+01:00")
     #expect(Self.header(reparsed, "Date") == " Fri, 04 Dec 2026 10:00:00 +0100")
@@ -157,7 +167,8 @@ struct MailWriterTests {
   @Test func rawFormValueNotDoubled() throws {
     let message = Self.multipartMessage()
     let edited = TestMessages.addingHeader(message, name: "X-Raw", value: " already spaced")
-    let text = String(decoding: try MailWriter.write(edited: edited, original: message), as: UTF8.self)
+    let text = String(
+      decoding: try MailWriter.write(edited: edited, original: message), as: UTF8.self)
     #expect(text.contains("\r\nX-Raw: already spaced\r\n"))
   }
 
@@ -178,7 +189,9 @@ struct MailWriterTests {
     let message = Self.multipartMessage()
     #expect(message.email["bodyValues"]?["2"]?["value"] == "café one")
     var values = message.email["bodyValues"]?.objectValue ?? JSONObject()
-    values["2"] = ["value": "crème brûlée = dessert\r\n", "isEncodingProblem": false, "isTruncated": false]
+    values["2"] = [
+      "value": "crème brûlée = dessert\r\n", "isEncodingProblem": false, "isTruncated": false,
+    ]
     let written = try MailWriter.write(
       edited: TestMessages.editing(message, "bodyValues", .object(values)), original: message)
     let text = String(decoding: written, as: UTF8.self)
@@ -218,13 +231,51 @@ struct MailWriterTests {
     #expect(reparsed.email["bodyValues"]?["1"]?["value"] == "naïve text\r\n")
   }
 
+  @Test func deletedHeaderRemovesOnlyItsField() throws {
+    let message = Self.multipartMessage()
+    var headers = message.email["headers"]?.arrayValue ?? []
+    headers.remove(at: 1)
+    let written = try MailWriter.write(
+      edited: TestMessages.editing(message, "headers", .array(headers)), original: message)
+    let field = Array("To: bob@example.com\r\n".utf8)
+    let range = try #require(message.raw.firstRange(of: field))
+    var expected = message.raw
+    expected.removeSubrange(range)
+    let identical = written == expected
+    #expect(identical)
+  }
+
+  @Test func lineFeedMessageKeepsLineFeeds() throws {
+    let message = MailMessage(parsing: Array("Subject: lf\n\nold\n".utf8))
+    var values = message.email["bodyValues"]?.objectValue ?? JSONObject()
+    values["1"] = ["value": "new\r\ntext\n", "isEncodingProblem": false, "isTruncated": false]
+    var edited = TestMessages.editing(message, "bodyValues", .object(values))
+    edited = .object(
+      {
+        var object = edited.objectValue!
+        object["subject"] = "line feeds"
+        return object
+      }())
+    let written = try MailWriter.write(edited: edited, original: message)
+    #expect(
+      String(decoding: written, as: UTF8.self)
+        == "Subject: line feeds\nContent-Transfer-Encoding: quoted-printable\n\nnew\ntext\n")
+  }
+
   @Test func computedPropertyEditRejected() throws {
     let message = Self.multipartMessage()
-    #expect(throws: MailWriteError(path: "/preview", problem: "preview is computed from the message and cannot be edited; edit headers, bodyValues or a parsed header property instead")) {
+    #expect(
+      throws: MailWriteError(
+        path: "/preview",
+        problem:
+          "preview is computed from the message and cannot be edited; edit headers, bodyValues or a parsed header property instead"
+      )
+    ) {
       try MailWriter.write(edited: TestMessages.editing(message, "preview", "x"), original: message)
     }
     #expect(throws: MailWriteError.self) {
-      try MailWriter.write(edited: TestMessages.editing(message, "keywords", [:]), original: message)
+      try MailWriter.write(
+        edited: TestMessages.editing(message, "keywords", [:]), original: message)
     }
   }
 
@@ -240,7 +291,9 @@ struct MailWriterTests {
 
   /// Checks that every body part except `editedPartIndex` has the same bytes in both raw
   /// messages, and that preamble and epilogue survive.
-  static func expectOtherPartsIdentical(_ written: [UInt8], _ original: MailMessage, editedPartIndex: Int) {
+  static func expectOtherPartsIdentical(
+    _ written: [UInt8], _ original: MailMessage, editedPartIndex: Int
+  ) {
     func parts(_ raw: [UInt8]) -> [String] {
       String(decoding: raw, as: UTF8.self).components(separatedBy: "\r\n--b1")
     }

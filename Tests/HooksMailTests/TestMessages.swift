@@ -7,7 +7,7 @@ enum TestMessages {
   static let resources = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().appendingPathComponent("Resources")
 
-  /// The bytes of `Resources/<name>`.
+  /// Reads the bytes of `Resources/<name>`.
   static func bytes(_ name: String) throws -> [UInt8] {
     [UInt8](try Data(contentsOf: resources.appendingPathComponent(name)))
   }
@@ -22,28 +22,28 @@ enum TestMessages {
     MailMessage(parsing: Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
   }
 
-  /// The `headers` list as (name, value) pairs.
+  /// Returns the `headers` list as (name, value) pairs.
   static func headers(_ message: MailMessage) -> [(name: String, value: String)] {
     (message.email["headers"]?.arrayValue ?? []).map {
       ($0["name"]?.stringValue ?? "", $0["value"]?.stringValue ?? "")
     }
   }
 
-  /// The Email object with one member replaced.
+  /// Returns the Email object with one member replaced.
   static func editing(_ message: MailMessage, _ key: String, _ value: JSONValue) -> JSONValue {
     var object = message.email.objectValue ?? JSONObject()
     object[key] = value
     return .object(object)
   }
 
-  /// The Email object with a header field appended.
+  /// Returns the Email object with a header field appended.
   static func addingHeader(_ message: MailMessage, name: String, value: String) -> JSONValue {
     var list = message.email["headers"]?.arrayValue ?? []
     list.append(["name": .string(name), "value": .string(value)])
     return editing(message, "headers", .array(list))
   }
 
-  /// The raw message split at the end of the header block (the first empty line).
+  /// Splits the raw message at the end of the header block (the first empty line).
   static func split(_ raw: [UInt8]) -> (header: [UInt8], rest: [UInt8]) {
     for index in raw.indices where raw[index] == 10 {
       let next = index + 1

@@ -41,7 +41,7 @@ public enum Charset {
     return decodeFoundation(bytes, encoding: encoding)
   }
 
-  /// Whether `charset` is a name this type can decode.
+  /// Returns whether `charset` is a name this type can decode.
   public static func isKnown(_ charset: String) -> Bool {
     let name = normalizedName(charset)
     return ["utf-8", "utf8", "us-ascii", "ascii", "euc-jp"].contains(name)
@@ -65,7 +65,7 @@ public enum Charset {
     return bytes
   }
 
-  /// The lowercased name without quotes, whitespace, or an RFC 2231 language suffix.
+  /// Returns the lowercased name without quotes, whitespace, or an RFC 2231 language suffix.
   static func normalizedName(_ charset: String) -> String {
     var name = charset.trimmingCharacters(in: .whitespaces).lowercased()
     name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
@@ -93,7 +93,7 @@ public enum Charset {
     return Decoded(text: text, isEncodingProblem: true)
   }
 
-  /// The Foundation encoding for a normalized charset name.
+  /// Returns the Foundation encoding for a normalized charset name.
   static func encoding(for name: String) -> String.Encoding? {
     if let code = coreFoundationCodes[name] {
       return String.Encoding(rawValue: 0x8000_0000 | code)

@@ -55,7 +55,8 @@ enum EmailBuilder {
     .array(fields.map { ["name": .string($0.name), "value": .string($0.value)] })
   }
 
-  /// The last field named `name`, as RFC 8621 §4.1.3 asks for parsed forms.
+  /// Returns the value of the last field named `name`, which RFC 8621 §4.1.3 uses for
+  /// parsed forms.
   private static func lastValue(_ fields: [HeaderField], _ name: String, _ raw: [UInt8])
     -> [UInt8]?
   {
@@ -93,7 +94,7 @@ enum EmailBuilder {
     return .string(date.rfc3339)
   }
 
-  /// The EmailBodyPart object of `part` and its sub-parts; records each by position.
+  /// Builds the EmailBodyPart object of `part` and its sub-parts, and records each by position.
   private static func bodyPart(
     _ part: MIMEPart, _ contents: [Int: PartContent], _ parts: inout [Int: JSONValue]
   ) -> JSONValue {
@@ -108,7 +109,8 @@ enum EmailBuilder {
     object["language"] = part.languages.map { .array($0.map { .string($0) }) } ?? .null
     object["location"] = part.location.map { .string($0) } ?? .null
     if part.isMultipart {
-      object["size"] = 0
+      // RFC 8621 defines size for decoded leaf content; a container reports its raw body.
+      object["size"] = .integer(part.bodyRange.count)
       object["subParts"] = .array(part.children.map { bodyPart($0, contents, &parts) })
     } else {
       let content = contents[part.position]

@@ -27,7 +27,7 @@ struct PartContent: Sendable {
     }
   }
 
-  /// The content decoded in the part's charset (US-ASCII by default), for `bodyValues`.
+  /// Decodes the content in the part's charset (US-ASCII by default), for `bodyValues`.
   func text(charset: String?) -> Charset.Decoded {
     let decoded = Charset.decode(bytes, charset: charset ?? "us-ascii")
     return Charset.Decoded(

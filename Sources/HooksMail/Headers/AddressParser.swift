@@ -10,9 +10,9 @@ struct EmailAddress: Sendable, Hashable {
 /// flattened, which is the JMAP `asAddresses` form.
 ///
 /// It works on bytes so that raw 8-bit text and encoded words decode the same way as in
-/// unstructured fields. Best effort on broken input, as RFC 8621 §4.1.2.3 asks: a bare phrase
-/// without `@` and without angle brackets is taken as a name with an empty address, the way
-/// many mail readers show `To: undisclosed`.
+/// unstructured fields. Parsing is best effort on broken input, as RFC 8621 §4.1.2.3
+/// recommends. A bare phrase without `@` and without angle brackets is taken as a name with
+/// an empty address, the way many mail readers show `To: undisclosed`.
 enum AddressParser {
   static func parse(_ value: [UInt8]) -> [EmailAddress] {
     let bytes = ByteText.unfold(value)
@@ -63,7 +63,7 @@ enum AddressParser {
     [34, 40, 60, 44, 58, 59, 32, 9].contains(byte)
   }
 
-  /// The index after the closing quote, or the end of input.
+  /// Returns the index after the closing quote, or the end of input.
   private static func quotedStringEnd(_ bytes: [UInt8], from start: Int) -> Int {
     var index = start + 1
     while index < bytes.count {
@@ -77,7 +77,7 @@ enum AddressParser {
     return bytes.count
   }
 
-  /// The index after the closing parenthesis of a possibly nested comment.
+  /// Returns the index after the closing parenthesis of a possibly nested comment.
   static func commentEnd(_ bytes: [UInt8], from start: Int) -> Int {
     var depth = 0
     var index = start
@@ -132,7 +132,8 @@ private struct MailboxBuilder {
     defer { self = MailboxBuilder() }
     let name = decodedName(phrase)
     if let angleAddress {
-      addresses.append(EmailAddress(name: name ?? decodedName(comment ?? []), email: addrSpec(angleAddress)))
+      addresses.append(
+        EmailAddress(name: name ?? decodedName(comment ?? []), email: addrSpec(angleAddress)))
     } else if hasAt {
       addresses.append(EmailAddress(name: decodedName(comment ?? []), email: addrSpec(phrase)))
     } else if let name {
@@ -140,7 +141,7 @@ private struct MailboxBuilder {
     }
   }
 
-  /// The address without whitespace, comments or an obsolete source route (`@a,@b:`).
+  /// Returns the address without whitespace or an obsolete source route (`@a,@b:`).
   private func addrSpec(_ bytes: [UInt8]) -> String {
     var cleaned = bytes.filter { !ByteText.isSpaceOrBreak($0) }
     if cleaned.first == 64, let colon = cleaned.firstIndex(of: 58) {

@@ -5,15 +5,15 @@ enum ByteText {
   static let space: UInt8 = 32
   static let tab: UInt8 = 9
 
-  /// Whether `byte` is SP or HTAB (RFC 5322 WSP).
+  /// Returns whether `byte` is SP or HTAB (RFC 5322 WSP).
   static func isWhitespace(_ byte: UInt8) -> Bool { byte == space || byte == tab }
 
-  /// Whether `byte` is WSP, CR or LF.
+  /// Returns whether `byte` is WSP, CR or LF.
   static func isSpaceOrBreak(_ byte: UInt8) -> Bool {
     byte == space || byte == tab || byte == cr || byte == lf
   }
 
-  /// Decodes bytes as UTF-8 when valid, else as ISO-8859-1, and says which.
+  /// Decodes bytes as UTF-8 when valid, else as ISO-8859-1, and returns which one it used.
   static func text(_ bytes: some Collection<UInt8>) -> (text: String, isLatin1: Bool) {
     if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
     return (latin1(bytes), true)
@@ -48,14 +48,15 @@ enum ByteText {
     bytes.map { (65...90).contains($0) ? $0 + 32 : $0 }
   }
 
-  /// The end of the line that starts at `start`: the index of its CR or LF, or `end`.
+  /// Returns the end of the line that starts at `start`: the index of its CR or LF, or `end`.
   static func lineEnd(in bytes: [UInt8], from start: Int, to end: Int) -> Int {
     var index = start
     while index < end, bytes[index] != lf, bytes[index] != cr { index += 1 }
     return index
   }
 
-  /// The index just past the line break at `index` (CRLF, LF or CR), or `index` when none.
+  /// Returns the index just past the line break at `index` (CRLF, LF or CR), or `index`
+  /// when there is none.
   static func skipLineBreak(in bytes: [UInt8], at index: Int, to end: Int) -> Int {
     guard index < end else { return index }
     if bytes[index] == cr {

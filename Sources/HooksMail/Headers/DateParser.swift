@@ -61,7 +61,7 @@ enum DateParser {
     "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
   ]
 
-  /// The date, or nil when the value is not a date.
+  /// Parses a Date field value, or returns nil when it is not a date.
   static func parse(_ value: [UInt8]) -> MessageDate? {
     var text = ByteText.text(ByteText.unfold(value)).text
     // Drop comments such as "(PST)".
@@ -71,14 +71,22 @@ enum DateParser {
       text.removeSubrange(open...close)
     }
     var tokens = text.split(whereSeparator: { " \t,".contains($0) }).map(String.init)
-    if let first = tokens.first, weekdays.contains(where: { first.lowercased().hasPrefix($0.lowercased()) }) {
+    if let first = tokens.first,
+      weekdays.contains(where: { first.lowercased().hasPrefix($0.lowercased()) })
+    {
       tokens.removeFirst()
     }
     guard tokens.count >= 4, let day = Int(tokens[0]), (1...31).contains(day),
-      let monthIndex = months.firstIndex(where: { tokens[1].lowercased().hasPrefix($0.lowercased()) }),
+      let monthIndex = months.firstIndex(where: {
+        tokens[1].lowercased().hasPrefix($0.lowercased())
+      }),
       var year = Int(tokens[2])
     else { return nil }
-    if tokens[2].count <= 2 { year += year < 50 ? 2000 : 1900 } else if tokens[2].count == 3 { year += 1900 }
+    if tokens[2].count <= 2 {
+      year += year < 50 ? 2000 : 1900
+    } else if tokens[2].count == 3 {
+      year += 1900
+    }
 
     let clock = tokens[3].split(separator: ":").map { Int($0) }
     guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0 != nil }),

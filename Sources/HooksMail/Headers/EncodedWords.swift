@@ -1,3 +1,5 @@
+import HooksWire
+
 /// RFC 2047 encoded words (`=?charset?B?…?=` and `=?charset?Q?…?=`) in header text.
 enum EncodedWords {
   /// Decodes every encoded word in an unfolded header value.
@@ -8,8 +10,9 @@ enum EncodedWords {
   /// else ISO-8859-1. NUL characters are dropped.
   ///
   /// NOTE: words are decoded even where RFC 2047 §5 forbids them (inside a quoted string or
-  /// glued to other text), as most mail readers do; RFC 8621 §4.1.2.4 asks not to decode
-  /// those, so HookBench may show decoded text where a strict server shows the raw word.
+  /// glued to other text), as most mail readers do. RFC 8621 §4.1.2.4 requires servers not
+  /// to decode those, so HookBench may show decoded text where a strict server shows the
+  /// raw word.
   static func decode(_ bytes: [UInt8]) -> (text: String, hadProblem: Bool) {
     var text = ""
     var hadProblem = false
@@ -36,8 +39,9 @@ enum EncodedWords {
         // Whitespace between two encoded words is not part of the text.
         if pending != nil, literal.allSatisfy(ByteText.isWhitespace) { literal = [] }
         flushLiteral()
-        if let current = pending, Charset.normalizedName(current.charset)
-          == Charset.normalizedName(word.charset)
+        if let current = pending,
+          Charset.normalizedName(current.charset)
+            == Charset.normalizedName(word.charset)
         {
           pending = (current.charset, current.bytes + word.bytes)
         } else {
@@ -90,19 +94,20 @@ enum EncodedWords {
       encoding == 98
       ? TransferEncoding.decodeBase64(encoded)
       : TransferEncoding.decodeQuotedPrintable(encoded, underscoreIsSpace: true)
-    return Word(charset: charset, bytes: decoded.bytes, hadInvalid: decoded.hadInvalid, end: index + 2)
+    return Word(
+      charset: charset, bytes: decoded.bytes, hadInvalid: decoded.hadInvalid, end: index + 2)
   }
 
-  /// Encodes `text` as UTF-8 B encoded words of at most 75 characters each (RFC 2047 §2),
-  /// never splitting a character across words. Returns the words in order; the writer
-  /// joins them with folding whitespace.
+  /// Encodes `text` as UTF-8 B encoded words of at most 64 characters each (RFC 2047 §2
+  /// allows 75), never splitting a character across words. Returns the words in order, and
+  /// the writer joins them with folding whitespace.
   static func encode(_ text: String) -> [String] {
     let maxBytesPerWord = 39  // 52 Base64 characters + 12 for `=?UTF-8?B?` and `?=`: 64
     var words: [String] = []
     var chunk: [UInt8] = []
     func flush() {
       guard !chunk.isEmpty else { return }
-      let payload = String(decoding: TransferEncoding.encodeBase64(chunk), as: UTF8.self)
+      let payload = Base64.encode(chunk)
       words.append("=?UTF-8?B?\(payload)?=")
       chunk = []
     }
@@ -117,7 +122,7 @@ enum EncodedWords {
 }
 
 extension String {
-  /// The string without NUL characters, which RFC 8621 §4.1.2.4 asks to drop from decoded
+  /// Returns the string without NUL characters, which RFC 8621 §4.1.2.4 drops from decoded
   /// header text.
   func replacingNULs() -> String {
     guard contains("\u{0}") else { return self }

@@ -1,13 +1,16 @@
 /// The header block of a message or a body part, split into fields.
 struct HeaderBlock: Sendable {
+  /// The offset at which the first field starts.
+  var start: Int
+
   /// The fields in order.
   var fields: [HeaderField]
 
-  /// Where the header block ends: the start of the blank line, or of the first line that is
-  /// not a header field.
+  /// The offset at which the header block ends: the start of the blank line, or of the first
+  /// line that is not a header field.
   var end: Int
 
-  /// Where the body starts: after the blank line, or `end` when the blank line is missing.
+  /// The offset of the body: after the blank line, or `end` when the blank line is missing.
   var bodyStart: Int
 }
 
@@ -29,7 +32,7 @@ enum HeaderBlockParser {
       let lineEnd = ByteText.lineEnd(in: bytes, from: index, to: end)
       if lineEnd == index {
         let bodyStart = ByteText.skipLineBreak(in: bytes, at: index, to: end)
-        return HeaderBlock(fields: fields, end: index, bodyStart: bodyStart)
+        return HeaderBlock(start: start, fields: fields, end: index, bodyStart: bodyStart)
       }
       guard let colon = nameEnd(in: bytes, from: index, to: lineEnd) else {
         warnings.append(
@@ -37,7 +40,7 @@ enum HeaderBlockParser {
             offset: index,
             message: "line is not a header field and no blank line precedes it; "
               + "the body starts here"))
-        return HeaderBlock(fields: fields, end: index, bodyStart: index)
+        return HeaderBlock(start: start, fields: fields, end: index, bodyStart: index)
       }
 
       // Take the continuation lines: each starts with SP or HTAB.
@@ -56,7 +59,7 @@ enum HeaderBlockParser {
         warnings.append(
           MailWarning(
             offset: index,
-            message: "header field \(name) holds 8-bit bytes that are not UTF-8; "
+            message: "header field \(name) contains 8-bit bytes that are not UTF-8; "
               + "shown as ISO-8859-1, raw bytes kept"))
       }
       fields.append(
@@ -65,11 +68,11 @@ enum HeaderBlockParser {
           value: decoded.text, hasInvalidUTF8: decoded.isLatin1))
       index = next
     }
-    return HeaderBlock(fields: fields, end: end, bodyStart: end)
+    return HeaderBlock(start: start, fields: fields, end: end, bodyStart: end)
   }
 
-  /// The index of the colon that ends a field name on the line, or nil when the line does
-  /// not start with a field name.
+  /// Returns the index of the colon that ends a field name on the line, or nil when the
+  /// line does not start with a field name.
   private static func nameEnd(in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
     var index = start
     while index < end, bytes[index] != 58, bytes[index] > 32, bytes[index] < 127 {

@@ -16,7 +16,7 @@ struct HeaderField: Sendable {
   /// The Raw value as text: UTF-8 when the bytes are valid UTF-8, else ISO-8859-1.
   let value: String
 
-  /// Whether the value holds bytes that are not valid UTF-8 (so `value` is ISO-8859-1).
+  /// Whether the value contains bytes that are not valid UTF-8, so `value` is ISO-8859-1.
   let hasInvalidUTF8: Bool
 
   /// The lowercased name, for lookups (field names are case-insensitive).
@@ -24,13 +24,13 @@ struct HeaderField: Sendable {
 }
 
 extension Array where Element == HeaderField {
-  /// The first field named `name` (case-insensitive).
+  /// Returns the first field named `name` (case-insensitive).
   func first(named name: String) -> HeaderField? {
     let key = name.lowercased()
     return first { $0.key == key }
   }
 
-  /// Every field named `name` (case-insensitive), in order.
+  /// Returns every field named `name` (case-insensitive), in order.
   func all(named name: String) -> [HeaderField] {
     let key = name.lowercased()
     return filter { $0.key == key }

@@ -14,8 +14,8 @@ enum HeaderProperty {
     ("messageId", "Message-ID"), ("inReplyTo", "In-Reply-To"), ("references", "References"),
   ]
 
-  /// The `asText` form (RFC 8621 §4.1.2.2): unfolded, leading whitespace removed, encoded
-  /// words decoded, NFC.
+  /// Returns the `asText` form (RFC 8621 §4.1.2.2): unfolded, leading whitespace removed,
+  /// encoded words decoded, NFC.
   static func text(_ raw: [UInt8]) -> String {
     var bytes = ByteText.unfold(raw)[...]
     while let first = bytes.first, ByteText.isWhitespace(first) { bytes = bytes.dropFirst() }

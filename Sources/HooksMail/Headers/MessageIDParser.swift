@@ -1,9 +1,9 @@
 /// Parses `Message-ID`, `In-Reply-To` and `References` into the JMAP `asMessageIds` form
 /// (RFC 8621 §4.1.2.5): the ids without angle brackets.
 enum MessageIDParser {
-  /// The ids in order, or nil when the value holds none. Comments are skipped. Without any
-  /// angle brackets, each whitespace-separated word that contains `@` counts as an id, which
-  /// is what some old mailers send.
+  /// Returns the ids in order, or nil when the value contains none. Comments are skipped.
+  /// Without any angle brackets, each whitespace-separated word that contains `@` counts as
+  /// an id, which is what some old mailers send.
   static func parse(_ value: [UInt8]) -> [String]? {
     let bytes = ByteText.unfold(value)
     var ids: [String] = []

@@ -20,7 +20,9 @@ struct ParameterizedValue: Sendable {
     let bytes = ByteText.unfold(raw)
     var index = 0
     let head = readUntil(bytes, &index, stop: [59])
-    let value = ByteText.text(ByteText.lowercasedASCII(head.filter { !ByteText.isSpaceOrBreak($0) })).text
+    let value = ByteText.text(
+      ByteText.lowercasedASCII(head.filter { !ByteText.isSpaceOrBreak($0) })
+    ).text
 
     // name → (sections by number, extended flag per section); plain values by name.
     var plain: [String: [UInt8]] = [:]

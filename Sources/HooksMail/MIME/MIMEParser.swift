@@ -13,17 +13,28 @@ enum MIMEParser {
 
   static func parse(_ bytes: [UInt8], warnings: inout [MailWarning]) -> MIMEPart {
     var position = 0
+    var headerStart = 0
+    // An mbox "From " line (the postmark of RFC 4155) is not a header field. It is kept in
+    // the raw bytes, before the header block.
+    if bytes.starts(with: Array("From ".utf8)) {
+      let lineEnd = ByteText.lineEnd(in: bytes, from: 0, to: bytes.count)
+      headerStart = ByteText.skipLineBreak(in: bytes, at: lineEnd, to: bytes.count)
+      warnings.append(
+        MailWarning(
+          offset: 0, message: "mbox \"From \" line before the header fields; kept, not a field"))
+    }
     return parsePart(
-      bytes, start: 0, end: bytes.count, depth: 0, defaultType: "text/plain",
-      position: &position, warnings: &warnings)
+      bytes, start: 0, headerStart: headerStart, end: bytes.count, depth: 0,
+      defaultType: "text/plain", position: &position, warnings: &warnings)
   }
 
   private static func parsePart(
-    _ bytes: [UInt8], start: Int, end: Int, depth: Int, defaultType: String,
-    position: inout Int, warnings: inout [MailWarning]
+    _ bytes: [UInt8], start: Int, headerStart: Int? = nil, end: Int, depth: Int,
+    defaultType: String, position: inout Int, warnings: inout [MailWarning]
   ) -> MIMEPart {
     position += 1
-    let header = HeaderBlockParser.parse(bytes, from: start, to: end, warnings: &warnings)
+    let header = HeaderBlockParser.parse(
+      bytes, from: headerStart ?? start, to: end, warnings: &warnings)
     let contentTypeField = header.fields.first(named: "Content-Type")
     let contentType = contentTypeField.map { ParameterizedValue.parse(Array(bytes[$0.valueRange])) }
     var type = defaultType
@@ -80,9 +91,12 @@ enum MIMEParser {
     var closed = false
     while lineStart < end {
       let lineEnd = ByteText.lineEnd(in: bytes, from: lineStart, to: end)
-      if let isClose = delimiterKind(bytes, lineStart: lineStart, lineEnd: lineEnd, boundary: boundary) {
+      if let isClose = delimiterKind(
+        bytes, lineStart: lineStart, lineEnd: lineEnd, boundary: boundary)
+      {
         if let partStart {
-          ranges.append(partStart..<max(partStart, precedingLineBreakStart(bytes, lineStart, floor: start)))
+          ranges.append(
+            partStart..<max(partStart, precedingLineBreakStart(bytes, lineStart, floor: start)))
         }
         if isClose {
           closed = true
@@ -133,9 +147,10 @@ enum MIMEParser {
     return isClose
   }
 
-  /// The start of the line break that ends the line before `lineStart` (the break belongs to
-  /// the delimiter, RFC 2046 §5.1.1).
-  private static func precedingLineBreakStart(_ bytes: [UInt8], _ lineStart: Int, floor: Int) -> Int {
+  /// Returns the start of the line break that ends the line before `lineStart`, because
+  /// that break belongs to the delimiter (RFC 2046 §5.1.1).
+  private static func precedingLineBreakStart(_ bytes: [UInt8], _ lineStart: Int, floor: Int) -> Int
+  {
     var index = lineStart
     if index > floor, bytes[index - 1] == ByteText.lf { index -= 1 }
     if index > floor, bytes[index - 1] == ByteText.cr { index -= 1 }

@@ -1,14 +1,14 @@
 /// One node of the MIME tree (RFC 2045, RFC 2046), with byte ranges into the raw message so
 /// the writer can copy untouched parts exactly.
 struct MIMEPart: Sendable {
-  /// Where the part's header block starts.
+  /// The offset of the part's header block in the raw message.
   var start: Int
 
-  /// Where the part's content ends: before the line break that precedes the next boundary
+  /// The offset just past the part's content: the line break before the next boundary
   /// delimiter, or the end of the message.
   var end: Int
 
-  /// The header fields, and where the body starts.
+  /// The header fields and the body's start offset.
   var header: HeaderBlock
 
   /// The media type, lowercased: from `Content-Type`, else the default of RFC 2045 §5.2

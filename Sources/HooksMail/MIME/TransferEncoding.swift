@@ -1,8 +1,9 @@
 /// Content-Transfer-Encoding decoders and the quoted-printable encoder (RFC 2045 §6), also
-/// used for the B and Q encodings of RFC 2047 encoded words.
+/// used for the B and Q encodings of RFC 2047 encoded words. Base64 encoding is
+/// `HooksWire.Base64`; this decoder is separate because mail needs a lenient one.
 ///
-/// The decoders are lenient, as mail readers are: they skip characters that do not belong
-/// and never fail, but they report whether they had to.
+/// The decoders are lenient, as mail readers are. They skip characters that do not belong
+/// instead of failing, and return `hadInvalid` when they skipped or kept anything.
 enum TransferEncoding {
   /// Decodes Base64 (RFC 2045 §6.8), skipping characters outside the alphabet and accepting
   /// missing padding. `hadInvalid` is true when anything but the alphabet, `=`, and
@@ -33,7 +34,9 @@ enum TransferEncoding {
       accumulator = accumulator << 6 | value
       count += 1
       if count == 4 {
-        output += [UInt8(accumulator >> 16), UInt8(accumulator >> 8 & 0xFF), UInt8(accumulator & 0xFF)]
+        output += [
+          UInt8(accumulator >> 16), UInt8(accumulator >> 8 & 0xFF), UInt8(accumulator & 0xFF),
+        ]
         accumulator = 0
         count = 0
       }
@@ -47,30 +50,8 @@ enum TransferEncoding {
     return (output, hadInvalid)
   }
 
-  private static let base64Alphabet = Array(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-  /// Encodes standard Base64 with padding, on one line.
-  static func encodeBase64(_ bytes: [UInt8]) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity((bytes.count + 2) / 3 * 4)
-    var index = 0
-    while index < bytes.count {
-      let first = UInt32(bytes[index])
-      let second = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
-      let third = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
-      let group = first << 16 | second << 8 | third
-      output.append(base64Alphabet[Int(group >> 18 & 63)])
-      output.append(base64Alphabet[Int(group >> 12 & 63)])
-      output.append(index + 1 < bytes.count ? base64Alphabet[Int(group >> 6 & 63)] : 61)
-      output.append(index + 2 < bytes.count ? base64Alphabet[Int(group & 63)] : 61)
-      index += 3
-    }
-    return output
-  }
-
   /// Decodes quoted-printable (RFC 2045 §6.7). A soft line break (`=` at the end of a line,
-  /// before CRLF or LF) is removed; an `=` not followed by two hex digits is kept as is and
+  /// before CRLF or LF) is removed. An `=` not followed by two hex digits is kept as is and
   /// sets `hadInvalid`. With `underscoreIsSpace`, `_` decodes to a space (the Q encoding of
   /// RFC 2047 §4.2).
   static func decodeQuotedPrintable(

@@ -1,7 +1,7 @@
 /// Re-encodes a text part whose `bodyValues` entry a scanner changed.
 ///
 /// The new content is quoted-printable. The part keeps its charset when every character of
-/// the new text exists in it; otherwise it switches to UTF-8 and the `charset` parameter of
+/// the new text exists in it. Otherwise it switches to UTF-8, and the `charset` parameter of
 /// Content-Type changes with it.
 enum BodyPartEncoder {
   /// The replacement header fields and body of `part`.
@@ -30,8 +30,8 @@ enum BodyPartEncoder {
     return Result(fieldChanges: changes, body: body)
   }
 
-  /// The part's Content-Type value with `charset=utf-8`: the existing parameter's value is
-  /// replaced in place, or the parameter is appended.
+  /// Returns the part's Content-Type value with `charset=utf-8`. The existing parameter's
+  /// value is replaced in place, or the parameter is appended.
   private static func contentTypeWithUTF8(part: MIMEPart, raw: [UInt8]) -> String {
     guard let field = part.header.fields.first(named: "Content-Type") else {
       return "\(part.type); charset=utf-8"
@@ -56,11 +56,13 @@ enum BodyPartEncoder {
             while cursor < value.count, value[cursor] != 34 { cursor += 1 }
             cursor = min(cursor + 1, value.count)
           } else {
-            while cursor < value.count, value[cursor] != 59, !ByteText.isSpaceOrBreak(value[cursor]) {
+            while cursor < value.count, value[cursor] != 59, !ByteText.isSpaceOrBreak(value[cursor])
+            {
               cursor += 1
             }
           }
-          let rewritten = Array(value[..<valueStart]) + Array("utf-8".utf8) + Array(value[cursor...])
+          let rewritten =
+            Array(value[..<valueStart]) + Array("utf-8".utf8) + Array(value[cursor...])
           return ByteText.text(rewritten).text
         }
       }

@@ -13,13 +13,15 @@ enum HeaderFieldWriter {
     }
   }
 
-  /// Checks that a value cannot start a new field: every CR is followed by LF, every line
-  /// break by SP or HTAB, and the value does not end with a line break.
+  /// Checks that a value cannot start a new field: every line break (CRLF, LF or a bare CR)
+  /// is followed by SP or HTAB, and the value does not end with a line break.
   static func validateValue(_ value: String, path: String) throws {
     let bytes = Array(value.utf8)
     for (index, byte) in bytes.enumerated() {
       if byte == ByteText.cr {
-        guard index + 1 < bytes.count, bytes[index + 1] == ByteText.lf else {
+        guard index + 1 < bytes.count,
+          bytes[index + 1] == ByteText.lf || ByteText.isWhitespace(bytes[index + 1])
+        else {
           throw injection(path)
         }
       } else if byte == ByteText.lf {
@@ -42,7 +44,7 @@ enum HeaderFieldWriter {
   /// Serializes `Name: value` and the line break.
   ///
   /// A value that starts with SP or HTAB is taken as JMAP Raw form and written right after
-  /// the colon, so the space is not doubled; any other value gets one space. A value with
+  /// the colon, so the space is not doubled. Any other value gets one space. A value with
   /// its own folding keeps it, with line breaks normalized to `lineBreak`. A longer
   /// single-line field is folded before whitespace so lines stay within 78 columns where
   /// the words allow it.
@@ -73,7 +75,8 @@ enum HeaderFieldWriter {
       {
         lastBreakCandidate = index
       }
-      if index - lineStart >= foldColumn, let candidate = lastBreakCandidate, candidate > lineStart {
+      if index - lineStart >= foldColumn, let candidate = lastBreakCandidate, candidate > lineStart
+      {
         output += bytes[lineStart..<candidate] + lineBreak
         lineStart = candidate
         lastBreakCandidate = nil

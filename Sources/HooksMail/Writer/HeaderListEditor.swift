@@ -24,7 +24,7 @@ enum HeaderListEditor {
     guard let list = edited.arrayValue else {
       throw MailWriteError(path: "/headers", problem: "expected an array of {name, value} objects")
     }
-    var wanted: [(name: String, value: String)] = []
+    var requested: [(name: String, value: String)] = []
     for (index, element) in list.enumerated() {
       let path = "/headers/\(index)"
       guard let name = element["name"]?.stringValue else {
@@ -33,40 +33,96 @@ enum HeaderListEditor {
       guard let value = element["value"]?.stringValue else {
         throw MailWriteError(path: "\(path)/value", problem: "expected a string field value")
       }
-      try HeaderFieldWriter.validateName(name, path: "\(path)/name")
-      try HeaderFieldWriter.validateValue(value, path: "\(path)/value")
-      wanted.append((name, value))
+      requested.append((name, value))
     }
 
-    // lengths[i][j]: the longest common subsequence of wanted[i...] and original[j...].
-    let rows = wanted.count
-    let columns = original.count
-    var lengths = [[Int]](repeating: [Int](repeating: 0, count: columns + 1), count: rows + 1)
-    func matches(_ i: Int, _ j: Int) -> Bool {
-      wanted[i].name == original[j].name && wanted[i].value == original[j].value
-    }
-    for i in stride(from: rows - 1, through: 0, by: -1) {
-      for j in stride(from: columns - 1, through: 0, by: -1) {
-        lengths[i][j] =
-          matches(i, j) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
-      }
-    }
+    let matched = alignment(requested, original)
     var entries: [Entry] = []
-    var i = 0
-    var j = 0
-    while i < rows {
-      if j < columns && matches(i, j) {
-        entries.append(.original(original[j]))
-        i += 1
-        j += 1
-      } else if j < columns && lengths[i][j + 1] >= lengths[i + 1][j] {
-        j += 1
-      } else {
-        entries.append(.new(name: wanted[i].name, value: wanted[i].value))
-        i += 1
+    for (index, field) in requested.enumerated() {
+      if let position = matched[index] {
+        entries.append(.original(original[position]))
+        continue
       }
+      // Only new or changed fields are checked: an original field keeps its bytes, even
+      // when they would not pass as a new value.
+      let path = "/headers/\(index)"
+      try HeaderFieldWriter.validateName(field.name, path: "\(path)/name")
+      try HeaderFieldWriter.validateValue(field.value, path: "\(path)/value")
+      entries.append(.new(name: field.name, value: field.value))
     }
     return entries
+  }
+
+  /// The largest middle section, in table cells, aligned by longest common subsequence.
+  /// Past it the alignment is greedy, so a huge header block cannot exhaust memory.
+  static let maxAlignmentCells = 4_000_000
+
+  /// Returns, for each requested field, the index of the original field it keeps, or nil.
+  ///
+  /// The common prefix and suffix match directly, which covers the usual edit (a field
+  /// added, changed or removed). The rest is aligned by longest common subsequence on name
+  /// and value, or greedily in order when that table would be larger than
+  /// `maxAlignmentCells`.
+  private static func alignment(
+    _ requested: [(name: String, value: String)], _ original: [HeaderField]
+  ) -> [Int?] {
+    func matches(_ i: Int, _ j: Int) -> Bool {
+      requested[i].name == original[j].name && requested[i].value == original[j].value
+    }
+    var matched = [Int?](repeating: nil, count: requested.count)
+    var prefix = 0
+    while prefix < requested.count, prefix < original.count, matches(prefix, prefix) {
+      matched[prefix] = prefix
+      prefix += 1
+    }
+    var suffix = 0
+    while suffix < requested.count - prefix, suffix < original.count - prefix,
+      matches(requested.count - 1 - suffix, original.count - 1 - suffix)
+    {
+      matched[requested.count - 1 - suffix] = original.count - 1 - suffix
+      suffix += 1
+    }
+    let rows = prefix..<(requested.count - suffix)
+    let columns = prefix..<(original.count - suffix)
+    guard !rows.isEmpty, !columns.isEmpty else { return matched }
+
+    if rows.count * columns.count > maxAlignmentCells {
+      var cursor = columns.lowerBound
+      for i in rows {
+        guard let j = (cursor..<columns.upperBound).first(where: { matches(i, $0) }) else {
+          continue
+        }
+        matched[i] = j
+        cursor = j + 1
+      }
+      return matched
+    }
+
+    // lengths[i][j] is the length of the longest common subsequence of the middle rows
+    // from i and the middle columns from j, both counted from the middle's start.
+    var lengths = [[Int]](
+      repeating: [Int](repeating: 0, count: columns.count + 1), count: rows.count + 1)
+    for i in stride(from: rows.count - 1, through: 0, by: -1) {
+      for j in stride(from: columns.count - 1, through: 0, by: -1) {
+        lengths[i][j] =
+          matches(rows.lowerBound + i, columns.lowerBound + j)
+          ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+      }
+    }
+    var i = 0
+    var j = 0
+    while i < rows.count && j < columns.count {
+      if matches(rows.lowerBound + i, columns.lowerBound + j) {
+        matched[rows.lowerBound + i] = columns.lowerBound + j
+        i += 1
+        j += 1
+      } else if lengths[i][j + 1] >= lengths[i + 1][j] {
+        j += 1
+      } else {
+        i += 1
+      }
+    }
+    return matched
   }
 
   /// Replaces the last field named `name` with a new value, or removes every field of that
@@ -88,7 +144,7 @@ enum HeaderListEditor {
     }
   }
 
-  /// The header block bytes, without the blank line that ends it.
+  /// Serializes the header block, without the blank line that ends it.
   static func serialize(_ entries: [Entry], raw: [UInt8], lineBreak: [UInt8]) -> [UInt8] {
     var output: [UInt8] = []
     for entry in entries {

@@ -12,7 +12,8 @@ enum HeaderValueEncoder {
     return names
   }()
 
-  /// The field value for `property`, or nil when the value is null (remove the field).
+  /// Encodes the field value for `property`. Returns nil when the value is null, which
+  /// removes the field.
   static func encode(_ value: JSONValue, property: String) throws -> String? {
     let path = "/\(property)"
     if value.isNull { return nil }
@@ -25,14 +26,19 @@ enum HeaderValueEncoder {
       guard let text = value.stringValue, let date = DateParser.parseRFC3339(text) else {
         throw MailWriteError(
           path: path,
-          problem: "expected an RFC 3339 date with offset, such as 2026-12-04T10:00:00+01:00, or null")
+          problem:
+            "expected an RFC 3339 date with offset, such as 2026-12-04T10:00:00+01:00, or null")
       }
       return date.rfc5322
     case "messageId", "inReplyTo", "references":
-      guard let list = value.arrayValue else { throw typeError(path, "an array of strings or null") }
+      guard let list = value.arrayValue else {
+        throw typeError(path, "an array of strings or null")
+      }
       return try list.enumerated().map { index, element in
         guard let id = element.stringValue, !id.isEmpty,
-          !id.unicodeScalars.contains(where: { $0 == "<" || $0 == ">" || $0.properties.isWhitespace })
+          !id.unicodeScalars.contains(where: {
+            $0 == "<" || $0 == ">" || $0.properties.isWhitespace
+          })
         else {
           throw MailWriteError(
             path: "\(path)/\(index)",
@@ -50,8 +56,8 @@ enum HeaderValueEncoder {
     }
   }
 
-  /// Unstructured text: as is when it is ASCII and holds nothing that looks like an encoded
-  /// word, else RFC 2047 encoded words separated by spaces.
+  /// Encodes unstructured text: as is when it is ASCII and contains nothing that looks like
+  /// an encoded word, else as RFC 2047 encoded words separated by spaces.
   static func encodeText(_ text: String) -> String {
     if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 || $0 == "\t" })
       && !text.contains("=?")
@@ -72,7 +78,8 @@ enum HeaderValueEncoder {
       throw typeError("\(path)/name", "a string or null")
     }
     let forbidden: Set<Unicode.Scalar> = ["<", ">", ",", ";", "\"", "(", ")"]
-    if email.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.isWhitespace }) {
+    if email.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.isWhitespace }
+    ) {
       throw MailWriteError(
         path: "\(path)/email",
         problem: "\"\(email)\" is not an address; send local@domain without brackets or spaces")
@@ -83,7 +90,8 @@ enum HeaderValueEncoder {
     return email.isEmpty ? phrase : "\(phrase) <\(email)>"
   }
 
-  /// A display name: atoms as is, other ASCII as a quoted string, non-ASCII as encoded words.
+  /// Encodes a display name: atoms as is, other ASCII as a quoted string, non-ASCII as
+  /// encoded words.
   private static func encodePhrase(_ name: String) -> String {
     guard name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 }), !name.contains("=?")
     else {

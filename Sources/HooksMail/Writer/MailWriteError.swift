@@ -4,7 +4,7 @@ public struct MailWriteError: Error, Sendable, Hashable, CustomStringConvertible
   /// `/headers/3/value`; empty for the object itself.
   public let path: String
 
-  /// What is wrong with the value and what to send instead.
+  /// The problem with the value, and what to send instead.
   public let problem: String
 
   /// Creates an error for the value at `path`.

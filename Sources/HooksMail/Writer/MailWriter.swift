@@ -9,9 +9,9 @@ import HooksWire
 ///   body is copied byte for byte.
 /// - Parsed properties (`subject`, `from`, `to`, `cc`, `bcc`, `replyTo`, `sender`,
 ///   `messageId`, `inReplyTo`, `references`, `sentAt`): when one differs from the original,
-///   its field is re-encoded (RFC 2047 encoded words for non-ASCII text) in place of the
-///   last field of that name, which is the one the parsed form reads (RFC 8621 §4.1.3), or
-///   appended when there is none. Null or a removed property removes every field of that
+///   its field is re-encoded, with RFC 2047 encoded words for non-ASCII text. The new field
+///   replaces the last field of that name, which the parsed form reads (RFC 8621 §4.1.3),
+///   or is appended when there is none. Null or a removed property removes every field of that
 ///   name. These run after the `headers` edits, so the parsed property wins when a
 ///   response changes both for the same field.
 /// - `bodyValues`: a text part whose `value` changed is re-encoded as quoted-printable, in
@@ -60,13 +60,16 @@ public enum MailWriter {
         for change in result.fieldChanges {
           HeaderListEditor.replaceLast(named: change.name, with: change.value, in: &partFields)
         }
-        let header = HeaderListEditor.serialize(partFields, raw: raw, lineBreak: lineBreak)
+        let header =
+          Array(raw[part.start..<part.header.start])
+          + HeaderListEditor.serialize(partFields, raw: raw, lineBreak: lineBreak)
         splices.append(
           (part.start..<part.end, header + separator(part, raw, lineBreak) + result.body))
       }
     }
 
-    var output = HeaderListEditor.serialize(fields, raw: raw, lineBreak: lineBreak)
+    var output = Array(raw[root.start..<root.header.start])
+    output += HeaderListEditor.serialize(fields, raw: raw, lineBreak: lineBreak)
     output += separator(root, raw, lineBreak, bodyReplaced: rootBody != nil)
     if let rootBody {
       output += rootBody
@@ -82,8 +85,8 @@ public enum MailWriter {
     return output
   }
 
-  /// The bytes between a part's header fields and its body: the original blank line, or a
-  /// new one when the original had none and the body is replaced.
+  /// Returns the bytes between a part's header fields and its body: the original blank
+  /// line, or a new one when the original had none and the body is replaced.
   private static func separator(
     _ part: MIMEPart, _ raw: [UInt8], _ lineBreak: [UInt8], bodyReplaced: Bool = true
   ) -> [UInt8] {
@@ -91,7 +94,7 @@ public enum MailWriter {
     return original.isEmpty && bodyReplaced ? lineBreak : original
   }
 
-  /// The line break of the message's first line: CRLF unless that line ends in a bare LF.
+  /// Returns the line break of the message's first line: CRLF unless it is a bare LF.
   static func detectLineBreak(_ raw: [UInt8]) -> [UInt8] {
     guard let lf = raw.firstIndex(of: ByteText.lf) else { return [ByteText.cr, ByteText.lf] }
     return lf > 0 && raw[lf - 1] == ByteText.cr ? [ByteText.cr, ByteText.lf] : [ByteText.lf]
@@ -118,7 +121,7 @@ public enum MailWriter {
     }
   }
 
-  /// The text parts whose `bodyValues` value changed, with the new text.
+  /// Returns the text parts whose `bodyValues` value changed, with the new text.
   private static func editedTextParts(
     _ edited: JSONValue?, _ source: JSONValue?, _ root: MIMEPart
   ) throws -> [(MIMEPart, String)] {

@@ -32,7 +32,8 @@ public struct RegistrationRequest: JSONModel {
       ("name", .string(name)), ("version", version.json), ("timeoutMs", timeoutMs.json),
       ("expiresAt", expiresAt?.json), ("serialization", .string(serialization)),
       ("inbound", inbound?.json ?? .null), ("outbound", outbound?.json ?? .null),
-      ("filter", filter), ("metadata", metadata.map { .object(JSONObject($0.map { ($0, .string($1)) })) }),
+      ("filter", filter),
+      ("metadata", metadata.map { .object(JSONObject($0.map { ($0, .string($1)) })) }),
     ])
   }
 

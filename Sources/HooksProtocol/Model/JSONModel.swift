@@ -33,7 +33,8 @@ extension JSONModel {
   /// Checks `json` against `memberRules` without building a value.
   public static func validate(_ json: JSONValue, at pointer: String) throws(ProtocolDecodingError) {
     guard let object = json.objectValue else {
-      throw ProtocolDecodingError(pointer: pointer, problem: "expected an object, found \(json.typeName)")
+      throw ProtocolDecodingError(
+        pointer: pointer, problem: "expected an object, found \(json.typeName)")
     }
     for rule in memberRules {
       let memberPointer = appendToken(pointer, rule.name)
@@ -79,7 +80,8 @@ extension JSONModel {
   }
 
   /// The array member `name` of nested objects, or an empty array when absent or null.
-  public func models<Model: JSONModel>(_ name: String, as type: Model.Type = Model.self) -> [Model] {
+  public func models<Model: JSONModel>(_ name: String, as type: Model.Type = Model.self) -> [Model]
+  {
     (members[name]?.arrayValue ?? []).compactMap { $0.objectValue.map { Model(unchecked: $0) } }
   }
 

@@ -101,6 +101,7 @@ extension MemberKind {
   private func mismatch(_ expected: String, _ value: JSONValue, _ pointer: String)
     -> ProtocolDecodingError
   {
-    ProtocolDecodingError(pointer: pointer, problem: "expected \(expected), found \(value.typeName)")
+    ProtocolDecodingError(
+      pointer: pointer, problem: "expected \(expected), found \(value.typeName)")
   }
 }

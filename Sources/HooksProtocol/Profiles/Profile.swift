@@ -79,7 +79,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         problems.append("draft-00 registration needs callback.url, where the MTA posts hooks")
       }
       if request.members["timeoutMs"] != nil {
-        problems.append("timeoutMs at the top level is a draft-01 member; draft-00 has callback.timeoutMs")
+        problems.append(
+          "timeoutMs at the top level is a draft-01 member; draft-00 has callback.timeoutMs")
       }
     }
     return problems
@@ -88,27 +89,36 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
   /// Lists the problems with a registration response under this profile, or an empty list.
   public func registrationResponseProblems(_ response: RegistrationResponse) -> [String] {
     var problems: [String] = []
-    let statuses = self == .draft01 ? ["active", "suspended"] : ["active", "suspended", "pending_verification"]
+    let statuses =
+      self == .draft01 ? ["active", "suspended"] : ["active", "suspended", "pending_verification"]
     if !statuses.contains(response.status) {
-      problems.append("status \(ValueRules.quoted(response.status)) is not one of \(statuses.joined(separator: ", "))")
+      problems.append(
+        "status \(ValueRules.quoted(response.status)) is not one of \(statuses.joined(separator: ", "))"
+      )
     }
     let id = response.registrationId
     if id.isEmpty || id.count > 255
       || !id.unicodeScalars.allSatisfy({ $0.isASCII && (isIdentifierScalar($0)) })
     {
-      problems.append("registrationId \(ValueRules.quoted(id)) is not 1–255 characters of A-Z a-z 0-9 - _ :")
+      problems.append(
+        "registrationId \(ValueRules.quoted(id)) is not 1–255 characters of A-Z a-z 0-9 - _ :")
     }
     switch self {
     case .draft01:
-      if response.hookEndpoint == nil { problems.append("draft-01 registration response needs hookEndpoint") }
+      if response.hookEndpoint == nil {
+        problems.append("draft-01 registration response needs hookEndpoint")
+      }
     case .draft00:
-      if response.members["callback"] == nil { problems.append("draft-00 registration response needs callback") }
+      if response.members["callback"] == nil {
+        problems.append("draft-00 registration response needs callback")
+      }
     }
     return problems
   }
 
   /// Whether a draft-00 verification response echoes the token the MTA sent.
-  public func callbackVerified(request: VerificationRequest, response: VerificationResponse) -> Bool {
+  public func callbackVerified(request: VerificationRequest, response: VerificationResponse) -> Bool
+  {
     !request.token.isEmpty && request.token == response.token
   }
 

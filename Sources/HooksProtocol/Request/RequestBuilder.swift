@@ -49,7 +49,8 @@ public enum RequestBuilder {
     Set(
       pointers.compactMap { pointer -> String? in
         guard pointer.hasPrefix("/") else { return nil }
-        let token = pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        let token =
+          pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
           .first ?? ""
         return String(token).isEmpty ? nil : String(token).replacingEscapes()
       })

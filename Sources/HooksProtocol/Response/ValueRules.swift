@@ -7,7 +7,8 @@ public enum ValueRules {
   /// (RFC 5322 §3.6.8 `ftext`).
   public static func headerNameProblem(_ name: String) -> String? {
     if name.isEmpty { return "header name is empty" }
-    for scalar in name.unicodeScalars where scalar.value < 33 || scalar.value > 126 || scalar == ":" {
+    for scalar in name.unicodeScalars where scalar.value < 33 || scalar.value > 126 || scalar == ":"
+    {
       return "header name \(quoted(name)) contains \(describe(scalar)); use printable ASCII "
         + "without a colon"
     }
@@ -77,7 +78,8 @@ public enum ValueRules {
     else {
       return "ESMTP keyword \(quoted(keyword)) is invalid; use letters, digits and hyphens"
     }
-    for scalar in value.unicodeScalars where scalar.value < 33 || scalar == "=" || scalar.value == 127 {
+    for scalar in value.unicodeScalars
+    where scalar.value < 33 || scalar == "=" || scalar.value == 127 {
       return "ESMTP parameter \(keyword)=\(quoted(value)) contains \(describe(scalar)), "
         + "which is not allowed in esmtp-value"
     }
@@ -146,11 +148,14 @@ public enum ValueRules {
     }
     for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
       if label.isEmpty { return "the domain has an empty label" }
-      if label.utf8.count > 63 { return "domain label \(quoted(String(label))) is longer than 63 octets" }
+      if label.utf8.count > 63 {
+        return "domain label \(quoted(String(label))) is longer than 63 octets"
+      }
       if label.hasPrefix("-") || label.hasSuffix("-") {
         return "domain label \(quoted(String(label))) starts or ends with a hyphen"
       }
-      for scalar in label.unicodeScalars where !(isAlphaDigit(scalar) || scalar == "-" || scalar.value > 127) {
+      for scalar in label.unicodeScalars
+      where !(isAlphaDigit(scalar) || scalar == "-" || scalar.value > 127) {
         return "the domain contains \(describe(scalar))"
       }
     }
@@ -168,7 +173,8 @@ public enum ValueRules {
     case 10: return "LF"
     case 13: return "CR"
     case 32: return "a space"
-    case 0..<32, 127: return "control character U+\(String(scalar.value, radix: 16, uppercase: true))"
+    case 0..<32, 127:
+      return "control character U+\(String(scalar.value, radix: 16, uppercase: true))"
     default: return "\"\(scalar)\""
     }
   }
