@@ -33,70 +33,41 @@ extension TransactionMachine {
     snapshot.problems.append("\(failure)")
   }
 
-  /// Validates and applies one scanner response to the state.
-  ///
-  /// TODO: switch to HooksProtocol's `ResponseProcessor` once it is on main; this interim
-  /// version checks writable paths and action precedence, but not value types, and does not
-  /// rebuild `rawMessage` after `message` edits.
+  /// Validates and applies one scanner response to the state, through HooksProtocol's
+  /// `ResponseProcessor`: writable paths, value rules, action precedence and the failure
+  /// policy are all checked there, and both message forms are kept consistent.
   func applyResponse(_ body: JSONValue?, scanner: ScannerSettings,
                      registration: ScannerSubscription, to snapshot: inout StepSnapshot) {
     let stage = snapshot.event.stage
-    guard let body, !Self.isEmptyBody(body) else {
-      snapshot.rule = "no change"
-      return
-    }
-    let patch = Patch.parse(body)
-    let policy: PatchFailurePolicy = scenario.policy == "per-operation" ? .perOperation : .atomic
-    let writable = WritablePaths(
-      stage: stage,
-      updateProperties: registration.updateProperties[stage.direction]
-        ?? DiscoveryDocument.draftExampleCapabilities.capabilities(for: stage.direction)?
-        .updateProperties ?? [])
-    let result = PatchEngine.apply(patch, to: snapshot.request, policy: policy) { operation, _ in
-      guard let path = operation.path else { return nil }
-      return writable.refusal(for: path.tokens, stage: stage)
-    }
-    snapshot.operations = result.outcomes.map { outcome in
+    let rules = ResponseRules(
+      stage: stage, profile: Profile(rawValue: scenario.profile) ?? .draft01,
+      updateProperties: registration.updateProperties[stage.direction],
+      actions: registration.actions[stage.direction],
+      policy: scenario.policy == "per-operation" ? .perOperation : .atomic,
+      isTrusted: scanner.trusted)
+    let processed = ResponseProcessor.process(
+      body: body, request: snapshot.request, rules: rules, rawMessage: state.rawMessage,
+      codec: messageCodec)
+
+    snapshot.operations = processed.outcomes.map { outcome in
       OperationRecord(
-        label: outcome.operation.label, kind: outcome.operation.kind.rawValue,
-        path: outcome.operation.pathText, status: outcome.status)
+        label: outcome.label, kind: outcome.kind, path: outcome.path, status: outcome.status)
     }
-    snapshot.problems += result.problems.map { $0.description }
+    snapshot.problems += processed.problems
+    snapshot.warnings += processed.warnings
+    snapshot.rule = processed.rule
 
-    let before = state.effectiveAction
-    if let name = result.document["action"]?.stringValue {
-      guard let action = Action(rawValue: name), action.direction == stage.direction else {
-        snapshot.problems.append("action \"\(name)\" is not valid at stage \(stage)")
-        snapshot.rule = "refused: invalid action; nothing applied"
-        return
-      }
-      if action.strength < before.strength && !scanner.trusted
-        && scenario.profile != "draft-00"
-      {
-        snapshot.problems.append(
-          "action \(before) → \(action) lowers the action; only a trusted scanner may do that")
-        snapshot.rule = "refused: the response lowers the action (draft-01 precedence)"
-        return
-      }
+    state.absorb(processed.request, sent: snapshot.request)
+    if processed.action != state.effectiveAction { state.action = processed.action }
+    if let reply = processed.reply, reply != state.effectiveResponse { state.response = reply }
+    if processed.suppressesDSN {
+      state.message = nil
+      state.rawMessage = nil
+    } else if processed.message != nil || processed.rawMessage != nil {
+      // The processor rebuilt the other form, which may not have been negotiated.
+      state.message = processed.message ?? state.message
+      state.rawMessage = processed.rawMessage ?? state.rawMessage
     }
-    state.absorb(result.document, sent: snapshot.request)
-    snapshot.stopsChain = state.effectiveAction.isTerminal
-    let refused = result.outcomes.filter { $0.status != OperationStatus.applied }.count
-    switch (policy, refused) {
-    case (_, 0): snapshot.rule = "applied"
-    case (.atomic, _): snapshot.rule = "atomic: nothing applied because \(refused) operations failed"
-    default: snapshot.rule = "per-operation: \(refused) operations skipped"
-    }
-  }
-
-  /// Whether `body` means "no change": `{}`, an empty JSON Patch, or empty operation lists.
-  static func isEmptyBody(_ body: JSONValue) -> Bool {
-    if let object = body.objectValue {
-      return object.members.allSatisfy { member in
-        ["set", "add", "delete"].contains(member.key)
-          && (member.value.isNull || member.value.arrayValue?.isEmpty == true)
-      }
-    }
-    return body.arrayValue?.isEmpty == true
+    snapshot.stopsChain = processed.stopsChain
   }
 }

@@ -45,6 +45,10 @@ public final class TransactionMachine {
   let clock: EngineClock
   let ids: IdentifierSource
   let parseMessage: MessageParser?
+
+  /// Keeps `message` and `rawMessage` consistent after a scanner edits one of them; nil when
+  /// the machine runs without a message parser.
+  var messageCodec: MessageCodec? { parseMessage == nil ? nil : .hooksMail }
   private var nextScannerIndex = 0
   private var stageStopped = false
   var stageFailed = false

@@ -42,6 +42,8 @@ struct TransactionMachineTests {
     #expect(dataRequests.map(\.scanner) == ["first", "second"])
     let secondHeaders = dataRequests.last?.request["message"]?["headers"]?.arrayValue ?? []
     #expect(secondHeaders.last?["name"] == "X-Spam")
+    let raw = try #require(dataRequests.last?.request["rawMessage"]?.bytesValue)
+    #expect(String(decoding: raw, as: UTF8.self).contains("X-Spam: yes\r\n"))
   }
 
   @Test("null sender is address null")
