@@ -161,15 +161,18 @@ public struct DeliveryStatusNotification: Sendable {
     return reply.isTransient ? "4.0.0" : "5.0.0"
   }
 
-  /// The header lines of a raw message: everything before the first empty line, unfolded lines
-  /// kept as they are.
+  /// The header lines of a raw message: everything before the first empty line, folded lines
+  /// kept as they are. Works on bytes, because Swift treats CRLF as one `Character`.
   static func headerBlock(of message: [UInt8]) -> [String] {
-    let text = String(decoding: message, as: UTF8.self)
     var lines: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let clean = line.hasSuffix("\r") ? line.dropLast() : line
-      if clean.isEmpty { break }
-      lines.append(String(clean))
+    var start = 0
+    while start < message.count {
+      var end = message[start...].firstIndex(of: 0x0A) ?? message.count
+      let next = end + 1
+      if end > start && message[end - 1] == 0x0D { end -= 1 }
+      if end == start { break }
+      lines.append(String(decoding: message[start..<end], as: UTF8.self))
+      start = next
     }
     return lines
   }

@@ -25,6 +25,7 @@ public enum RunReport {
       })
     report["stages"] = .array(stages)
     report["notes"] = .array(run.outboundNotes.map { .string($0) })
+    report["dsns"] = .array(run.sentDSNs.map(TranscriptEncoding.bytes))
     report["finalState"] = TranscriptEncoding.state(machine.state)
     if let mismatches {
       report["expect"] = [

@@ -51,6 +51,8 @@ struct OutboundSimulationTests {
     #expect(raw.contains("Final-Recipient: rfc822; a@example.org\r\nAction: failed\r\nStatus: 5.1.1"))
     #expect(raw.contains("Diagnostic-Code: smtp; 550 5.1.1 User unknown"))
     #expect(raw.contains("Content-Type: text/rfc822-headers\r\n\r\nFrom: sender@example.org"))
+    #expect(raw.contains("Subject: Hello\r\n\r\n--dsn-"))
+    #expect(!raw.contains("Hi there."))
     #expect(!raw.contains("Final-Recipient: rfc822; b@example.org"))
     #expect(run.sentDSNs.count == 1)
     #expect(run.machine.state.outboundRecipients.map { $0.status } == [.failed, .delivered])
