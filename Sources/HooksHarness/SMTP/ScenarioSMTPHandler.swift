@@ -21,6 +21,7 @@ public final class ScenarioSMTPHandler: SMTPSessionHandler {
   private var transactionSnapshotStart: Int?
   private var transactionResultStart = 0
   private var dialogue: [String] = []
+  private var sessionDialogue: [String] = []
 
   /// Creates the handler for one connection.
   ///
@@ -41,7 +42,9 @@ public final class ScenarioSMTPHandler: SMTPSessionHandler {
     let result = machine.runStage(.connect)
     sessionSnapshots = 0..<machine.snapshots.count
     sessionResults = 0..<machine.results.count
-    return decision(for: result, proposed: proposed)
+    let decision = record(decision(for: result, proposed: proposed))
+    sessionDialogue = dialogue
+    return decision
   }
 
   public func hello(domain: String, extended: Bool, proposed: SMTPReply) -> SMTPDecision {
@@ -49,7 +52,9 @@ public final class ScenarioSMTPHandler: SMTPSessionHandler {
     let result = machine.runStage(.ehlo(domain))
     sessionSnapshots = sessionSnapshots.lowerBound..<machine.snapshots.count
     sessionResults = sessionResults.lowerBound..<machine.results.count
-    return record(decision(for: result, proposed: proposed))
+    let decision = record(decision(for: result, proposed: proposed))
+    sessionDialogue = dialogue
+    return decision
   }
 
   public func mail(address: String?, parameters: [SMTPParameter], proposed: SMTPReply)
@@ -58,7 +63,7 @@ public final class ScenarioSMTPHandler: SMTPSessionHandler {
     machine.resetTransaction()
     transactionSnapshotStart = machine.snapshots.count
     transactionResultStart = machine.results.count
-    dialogue = dialogue.filter { $0.hasPrefix("C: EHLO") || $0.hasPrefix("C: HELO") }
+    dialogue = sessionDialogue
     dialogue.append("C: MAIL FROM:<\(address ?? "")>" + Self.parameterText(parameters))
     let result = machine.runStage(.mail(ScenarioAddress(address: address, parameters: parameters)))
     let decision = record(decision(for: result, proposed: proposed))
@@ -87,9 +92,13 @@ public final class ScenarioSMTPHandler: SMTPSessionHandler {
   public func reset() {
     guard transactionSnapshotStart != nil else { return }
     dialogue.append("C: RSET or QUIT before the end of DATA")
+    let noRecipient = machine.state.stage == .rcpt && machine.state.recipients.isEmpty
     let outcome = RunOutcome(
-      exitStatus: RunExitStatus.accepted, action: machine.state.effectiveAction,
-      stage: machine.state.stage, reply: nil, summary: "transaction abandoned by the client")
+      exitStatus: noRecipient ? RunExitStatus.rejectedAtRcpt : RunExitStatus.accepted,
+      action: machine.state.effectiveAction, stage: machine.state.stage, reply: nil,
+      summary: noRecipient
+        ? "no recipient accepted; the client ended the transaction"
+        : "the client ended the transaction before the end of DATA")
     save(outcome)
   }
 
