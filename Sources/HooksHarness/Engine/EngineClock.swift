@@ -4,7 +4,7 @@ import HooksProtocol
 /// The source of time for the engine. The engine calls `now()` for every timestamp and
 /// `advance(to:)` when the outbound simulation jumps to the next delivery attempt.
 public protocol EngineClock: AnyObject, Sendable {
-  /// The current time.
+  /// Returns the current time.
   func now() -> UTCTimestamp
 
   /// Moves simulated time forward to `time`. A clock that follows real time records the jump
@@ -12,7 +12,7 @@ public protocol EngineClock: AnyObject, Sendable {
   func advance(to time: UTCTimestamp)
 }
 
-/// A clock that starts at a fixed time and moves only when told: by `advance(to:)` and by
+/// A clock that starts at a fixed time and moves only through `advance(to:)` and by
 /// `step` milliseconds on every `now()` call, so that successive timestamps differ.
 public final class SimulatedClock: EngineClock, @unchecked Sendable {
   private let lock = NSLock()
@@ -68,7 +68,7 @@ public final class SystemClock: EngineClock, @unchecked Sendable {
 
 /// The source of queue ids, request ids and MIME boundaries.
 public protocol IdentifierSource: AnyObject, Sendable {
-  /// A new identifier made of `[0-9a-z]`, at most 32 characters, starting with `prefix`.
+  /// Returns a new identifier made of `[0-9a-z]`, at most 32 characters, starting with `prefix`.
   func next(_ prefix: String) -> String
 }
 

@@ -6,7 +6,7 @@ import HooksWire
 /// Secrets never reach a record: the `Authorization` header value is stored as
 /// `Bearer ***`.
 public struct ExchangeRecord: Sendable, Equatable {
-  /// What the exchange was for: `discovery`, `registration`, `hook`, `deregistration`.
+  /// The exchange's purpose: `discovery`, `registration`, `hook`, `deregistration`.
   public var purpose: String
 
   /// The HTTP method, such as `POST`.

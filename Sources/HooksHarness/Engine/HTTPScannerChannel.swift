@@ -12,7 +12,7 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
   /// An embedded scanner ready to serve: its hook replier, its service settings and the
   /// `updateProperties` its discovery document announces.
   public struct EmbeddedScanner: Sendable {
-    /// Answers each hook call.
+    /// Produces the reply to each hook call.
     public var replier: HookReplier
     /// The service's discovery and registration settings.
     public var configuration: ScannerServiceConfiguration
@@ -98,7 +98,7 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
         ? url : url.trimmingSuffix("/") + "/.well-known/mta-hooks"
     }
 
-    // Discovery first, so that the registration asks only for stages the scanner offers.
+    // Discovery first, so that the registration requests only stages the scanner offers.
     let timeout = scanner.timeoutMilliseconds
     let http = HTTPClientConfiguration(
       connectTimeoutMilliseconds: min(2_000, timeout), readTimeoutMilliseconds: timeout,
@@ -224,7 +224,7 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
     return nextRequestID
   }
 
-  /// A failed registration still covers the requested stages, so that each of them applies
+  /// Returns a failed registration that still covers the requested stages, so that each of them applies
   /// the scanner's failure policy.
   private func failedSubscription(_ failure: ScannerCallFailure, _ stages: Set<Stage>)
     -> ScannerSubscription

@@ -8,7 +8,7 @@ import HooksWire
 /// Each call is still recorded as an exchange (with a `memory://` URL and the serialized JSON
 /// body), so snapshots and transcripts look the same as with real scanners.
 public final class InMemoryScannerChannel: ScannerChannel, @unchecked Sendable {
-  /// What an in-memory scanner answers.
+  /// The reply of an in-memory scanner.
   public enum Reply: Sendable {
     /// 204 No Content.
     case noChange

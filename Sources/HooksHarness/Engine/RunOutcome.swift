@@ -25,7 +25,7 @@ public enum RunExitStatus {
   /// The outbound delivery was cancelled.
   public static let outboundCancelled: Int32 = 10
 
-  /// The status for a reject that ended the transaction at `stage`.
+  /// Returns the status for a reject that ended the transaction at `stage`.
   public static func rejected(at stage: Stage) -> Int32 {
     switch stage {
     case .connect: return rejectedAtConnect
@@ -37,7 +37,7 @@ public enum RunExitStatus {
   }
 }
 
-/// How a scenario run ended.
+/// The end of a scenario run: exit status, final action, stage and reply.
 public struct RunOutcome: Sendable {
   /// The exit status, one of `RunExitStatus`.
   public var exitStatus: Int32

@@ -1,13 +1,13 @@
 import HooksProtocol
 import HooksWire
 
-/// Why a scanner gave no usable response. Each case says what the MTA saw.
+/// The reason a scanner gave no usable response. Each case describes what the MTA saw.
 public enum ScannerCallFailure: Sendable, Equatable, CustomStringConvertible {
   /// The connection failed or broke: refused, reset, closed early.
   case transport(String)
-  /// No complete response arrived within the scanner's timeout; the text says which limit.
+  /// No complete response arrived within the scanner's timeout; the text names the limit.
   case timeout(String)
-  /// The scanner answered with a status other than 2xx: the code and the status line.
+  /// The scanner replied with a status other than 2xx: the code and the status line.
   case status(Int, String)
   /// A 2xx response whose body is not valid JSON or CBOR.
   case invalidBody(String)
@@ -47,7 +47,7 @@ public struct ScannerSubscription: Sendable {
   /// Every exchange of discovery and registration.
   public var exchanges: [ExchangeRecord]
 
-  /// Why registration failed, or nil when it succeeded.
+  /// The reason registration failed, or nil when it succeeded.
   public var failure: ScannerCallFailure?
 
   /// Creates a registration result.
@@ -73,7 +73,7 @@ public struct ScannerCall: Sendable {
   /// The decoded body of a 2xx response; nil for 204 or an empty body.
   public var body: JSONValue?
 
-  /// Why the call failed, or nil when `body` (or its absence) is the scanner's answer.
+  /// The reason the call failed, or nil when `body` (or its absence) is the scanner's reply.
   public var failure: ScannerCallFailure?
 
   /// Every exchange of the call, retries and re-registration included, in order.
@@ -93,7 +93,7 @@ public struct ScannerCall: Sendable {
   }
 }
 
-/// How the engine reaches the scanners of a chain. The real channel speaks HTTP to embedded
+/// The engine's connection to the scanners of a chain. The real channel speaks HTTP to embedded
 /// or external scanners; tests use `InMemoryScannerChannel`.
 ///
 /// The engine calls `register` once per scanner at the start of a session, then `call` for

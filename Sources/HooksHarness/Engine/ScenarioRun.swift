@@ -5,10 +5,10 @@ import HooksWire
 /// workbench uses: `step()` (one scanner call), `nextStage()`, and `continueRun()` up to a
 /// breakpoint or the end.
 ///
-/// The inbound stages come from the scenario (connect, EHLO, MAIL, one RCPT per recipient,
-/// DATA); after an accepted DATA the outbound simulation runs when the scenario has one.
+/// The inbound stages come from the scenario: connect, EHLO, MAIL, one RCPT per recipient and
+/// DATA. After an accepted DATA the outbound simulation runs, when the scenario has one.
 public final class ScenarioRun {
-  /// Where `continueRun()` stopped.
+  /// The reason `continueRun()` stopped.
   public enum StopReason: Sendable, Equatable {
     /// Before a scanner call that matches a breakpoint.
     case breakpoint(stage: Stage, scanner: String)
@@ -33,10 +33,10 @@ public final class ScenarioRun {
   /// The active breakpoints.
   public var breakpoints = Breakpoints()
 
-  /// A stage after which the run ends, as `--quit-after` asks; nil to run to the end.
+  /// A stage after which the run ends, as `--quit-after` requests; nil to run to the end.
   public var quitAfter: Stage?
 
-  /// How the run ended, or nil while it is going on.
+  /// The run's outcome, or nil while it is going on.
   public private(set) var outcome: RunOutcome?
 
   private var pendingEvents: [StageEvent]

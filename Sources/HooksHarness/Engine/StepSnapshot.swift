@@ -52,7 +52,7 @@ public struct StepSnapshot: Sendable {
   public var startedAt: UTCTimestamp
 }
 
-/// How one stage occurrence ended.
+/// The end of one stage occurrence: its action, reply and the scanner that ended it.
 public struct StageResult: Sendable {
   /// The stage occurrence.
   public var event: StageEvent
@@ -63,7 +63,7 @@ public struct StageResult: Sendable {
   /// The SMTP reply the client gets, at inbound stages.
   public var reply: SmtpResponse?
 
-  /// The scanner whose answer ended the chain early, or nil when every scanner ran.
+  /// The scanner whose reply ended the chain early, or nil when every scanner ran.
   public var endedBy: String?
 
   /// Whether a scanner failure under the `tempfail` policy decided the result.

@@ -5,7 +5,7 @@ extension TransactionMachine {
   /// Applies a scanner failure under the scanner's failure policy.
   ///
   /// - `tempfail`: at an inbound stage the action becomes `reject` with `451 4.3.0`, which
-  ///   stops the chain. Outbound stages have no client to answer, so the failure is recorded
+  ///   stops the chain. Outbound stages have no client to reply to, so the failure is recorded
   ///   and the chain goes on.
   /// - `fail-open`: nothing changes and the chain goes on.
   func applyFailure(_ failure: ScannerCallFailure, scanner: ScannerSettings,
@@ -27,7 +27,7 @@ extension TransactionMachine {
           + "(\(failure)); answering 451 4.3.0"
       } else {
         snapshot.rule = "tempfail: scanner \"\(scanner.name)\" failed at stage \(stage) "
-          + "(\(failure)); outbound stages have no client to answer, continuing"
+          + "(\(failure)); outbound stages have no client to reply to, continuing"
       }
     }
     snapshot.problems.append("\(failure)")

@@ -22,7 +22,7 @@ public final class TransactionMachine {
   /// The scenario settings the machine runs with.
   public let scenario: Scenario
 
-  /// The transaction as it stands.
+  /// The current transaction state.
   public internal(set) var state: TransactionState
 
   /// One snapshot per scanner call, in order.

@@ -51,7 +51,7 @@ extension TransactionState {
     recipients = addresses
   }
 
-  /// The bytes of a `rawMessage` value: a byte string (CBOR) or Base64 text (JSON).
+  /// Returns the bytes of a `rawMessage` value: a byte string (CBOR) or Base64 text (JSON).
   static func bytes(of value: JSONValue) -> [UInt8]? {
     if let bytes = value.bytesValue { return bytes }
     if let text = value.stringValue { return Base64.decode(text) }

@@ -1,7 +1,7 @@
 import HooksProtocol
 
 extension UTCTimestamp {
-  /// The time `seconds` later (or earlier, when negative).
+  /// Returns the time `seconds` later (or earlier, when negative).
   public func adding(seconds: Int64) -> UTCTimestamp {
     adding(milliseconds: seconds * 1000)
   }

@@ -66,7 +66,7 @@ public struct DeliveryStatusNotification: Sendable {
     self.originalMessage = originalMessage
   }
 
-  /// Whether every entry reports a delay, so the subject says "Delayed" and not "Failure".
+  /// Whether every entry reports a delay, so the subject reads "Delay" and not "Failure".
   public var isDelayReport: Bool { recipients.allSatisfy { $0.action == "delayed" } }
 
   /// Renders the message with CRLF line endings.
@@ -95,6 +95,7 @@ public struct DeliveryStatusNotification: Sendable {
       "Content-Type: text/plain; charset=utf-8",
       "",
     ]
+
     lines += explanation()
     lines += [
       "",
@@ -105,10 +106,12 @@ public struct DeliveryStatusNotification: Sendable {
     ]
     if let envelopeID { lines.append("Original-Envelope-Id: \(envelopeID)") }
     lines.append("Arrival-Date: \(arrivalDate.rfc5322)")
+
     for recipient in recipients {
       lines.append("")
       lines += fields(for: recipient)
     }
+
     lines += [
       "",
       "--\(boundary)",
@@ -154,14 +157,14 @@ public struct DeliveryStatusNotification: Sendable {
     return lines
   }
 
-  /// The RFC 3463 status for the `Status` field: the reply's enhanced code, or one derived
+  /// Returns the RFC 3463 status for the `Status` field: the reply's enhanced code, or one derived
   /// from its class when the server gave none (`5.0.0`, `4.0.0`).
   static func status(of reply: SMTPReply) -> String {
     if let code = reply.enhancedCode { return code }
     return reply.isTransient ? "4.0.0" : "5.0.0"
   }
 
-  /// The header lines of a raw message: everything before the first empty line, folded lines
+  /// Returns the header lines of a raw message: everything before the first empty line, folded lines
   /// kept as they are. Works on bytes, because Swift treats CRLF as one `Character`.
   static func headerBlock(of message: [UInt8]) -> [String] {
     var lines: [String] = []

@@ -4,9 +4,9 @@ import HooksWire
 /// The outbound queue of one accepted message: delivery attempts with the outcomes the
 /// scenario gives, the retry schedule on a simulated clock, and DSNs.
 ///
-/// For each attempt it sets every due recipient's status in the machine's state and hands
-/// back the stage events in order: `delivery`, then `defer` when a recipient will be retried,
-/// then `dsn` when a failure (or, if asked, delay) DSN is due. Between attempts the clock
+/// For each attempt it sets every due recipient's status in the machine's state. It then
+/// returns the stage events in order: `delivery`, then `defer` when a recipient will be
+/// retried, then `dsn` when a failure DSN (or, with `delayDsn`, a delay DSN) is due. Between attempts the clock
 /// jumps to the earliest `nextAttemptAt`, so a retry schedule of days runs at once.
 final class OutboundSimulation {
   let plan: OutboundPlan

@@ -19,7 +19,7 @@ public struct RetrySchedule: Sendable, Equatable {
     self.expiresAfter = expiresAfter
   }
 
-  /// The time of the next attempt after attempt number `attempt` (1-based) happened at `time`,
+  /// Returns the time of the next attempt after attempt number `attempt` (1-based) happened at `time`,
   /// or nil when that time falls after the queue entry expires at `expiry`.
   public func nextAttempt(after attempt: Int, at time: UTCTimestamp, expiry: UTCTimestamp) -> UTCTimestamp? {
     guard let last = intervals.last else { return nil }
@@ -30,7 +30,7 @@ public struct RetrySchedule: Sendable, Equatable {
   }
 }
 
-/// What the remote server does with one recipient on one delivery attempt, as a scenario
+/// The remote server's reply to one recipient on one delivery attempt, as a scenario
 /// describes it.
 public enum DeliveryOutcome: Sendable, Equatable {
   /// The server accepts the recipient (`250 2.0.0`).

@@ -30,7 +30,7 @@ public enum SMTPCommand: Sendable, Equatable {
   case noop
   /// QUIT.
   case quit
-  /// VRFY, which HookBench answers with 252 and never verifies.
+  /// VRFY, which gets 252 and is never verified.
   case verify
   /// HELP.
   case help
@@ -131,7 +131,7 @@ extension SMTPCommand {
     return .success((String(inner), rest))
   }
 
-  /// The position of the `>` that closes the path, skipping quoted local parts.
+  /// Returns the position of the `>` that closes the path, skipping quoted local parts.
   private static func closingBracket(in text: Substring) -> Substring.Index? {
     var quoted = false
     var escaped = false

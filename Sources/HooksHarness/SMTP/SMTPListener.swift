@@ -8,7 +8,7 @@ import Foundation
 
 /// An error starting the SMTP listener.
 public struct SMTPListenerError: Error, Sendable, CustomStringConvertible {
-  /// What failed, with the address and the system error.
+  /// The failure, with the address and the system error.
   public var message: String
 
   public var description: String { message }
@@ -59,8 +59,8 @@ public final class SMTPListener: @unchecked Sendable {
   /// Binds `host:port` and starts accepting connections on a background thread.
   ///
   /// - Parameters:
-  ///   - host: a loopback IPv4 address (`127.0.0.0/8`); any other address is refused, because
-  ///     HookBench is a test tool and must not accept mail from the network.
+  ///   - host: a loopback IPv4 address (`127.0.0.0/8`). Any other address is refused, because
+  ///     a test tool must not accept mail from the network.
   ///   - port: the TCP port, or 0 for a free one.
   /// - Throws: `SMTPListenerError` when the address is not loopback or cannot be bound.
   public func start(host: String, port: Int) throws {

@@ -37,7 +37,7 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
   public var isPermanent: Bool { code >= 500 && code < 600 }
 
   /// The reply as sent on the wire: `code-text` for every line but the last, `code text` for
-  /// the last, each ending in CRLF. The enhanced code prefixes every line, as RFC 2034 asks.
+  /// the last, each ending in CRLF. The enhanced code prefixes every line, as RFC 2034 requires.
   public var wireText: String {
     var text = ""
     for (position, line) in lines.enumerated() {

@@ -83,13 +83,13 @@ private final class HandlerFactoryHolder: @unchecked Sendable {
   weak var server: SMTPScenarioServer?
 
   func make(_ ip: String, _ port: Int) -> SMTPSessionHandler {
-    guard let server else { return RefusingHandler() }
+    guard let server else { return ShutdownHandler() }
     return server.makeHandler(peerIP: ip, peerPort: port)
   }
 }
 
-/// Answers 421 to everything, for connections that arrive while the server shuts down.
-private final class RefusingHandler: SMTPSessionHandler {
+/// Replies 421 to everything, for connections that arrive while the server shuts down.
+private final class ShutdownHandler: SMTPSessionHandler {
   private let reply = SMTPDecision(
     reply: SMTPReply(421, "4.3.2", "Service shutting down"), closesConnection: true)
 

@@ -59,7 +59,7 @@ public final class SMTPServerSession {
 
   /// Feeds bytes from the client and returns the bytes to send back, possibly none.
   ///
-  /// Pipelined commands in one call are answered in order. After the session closes, further
+  /// Pipelined commands in one call get their replies in order. After the session closes, further
   /// input is ignored.
   public func receive(_ bytes: [UInt8]) -> [UInt8] {
     var output: [UInt8] = []

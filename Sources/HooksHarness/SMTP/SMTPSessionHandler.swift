@@ -1,4 +1,4 @@
-/// What the MTA behind an SMTP session decided for one command.
+/// The decision of the MTA behind an SMTP session on one command.
 public struct SMTPDecision: Sendable, Equatable {
   /// The reply to send. A 2xx or 3xx code means the command was accepted.
   public var reply: SMTPReply

@@ -2,7 +2,7 @@ import HooksWire
 
 /// One scanner in a scenario's chain and the settings the MTA uses for it.
 public struct ScannerSettings: Sendable, Equatable {
-  /// Where the scanner comes from.
+  /// The origin of a scanner: embedded rules or an external service.
   public enum Source: Sendable, Equatable {
     /// An embedded scanner driven by a rule list, served on a loopback port for the run.
     /// `path` is the rule file, or nil for inline rules.
@@ -15,15 +15,15 @@ public struct ScannerSettings: Sendable, Equatable {
   /// The scanner's name, unique within the chain.
   public var name: String
 
-  /// Where the scanner comes from.
+  /// The scanner's origin.
   public var source: Source
 
-  /// What the MTA does when the scanner fails (a transport error, a timeout, an HTTP error
+  /// The reaction to a scanner failure (a transport error, a timeout, an HTTP error
   /// status or an unparsable body): `tempfail` (the default) or `fail-open`.
   public var failurePolicy: FailurePolicy = .tempfail
 
   /// Whether the scanner may lower the action (quarantine to accept, for example). Off by
-  /// default, as draft-01 asks.
+  /// default, as draft-01 requires.
   public var trusted = false
 
   /// The time the MTA waits for one hook response, in milliseconds.

@@ -18,7 +18,7 @@ extension Scenario {
   /// resolved against the file's directory.
   ///
   /// - Throws: `ScenarioError` for a missing or unreadable file, invalid JSON, or an invalid
-  ///   value; the error names the file and the JSON Pointer of the value.
+  ///   value. The error names the file and the JSON Pointer of the value.
   public static func load(path: String) throws -> Scenario {
     let name = (path as NSString).lastPathComponent
     let reader = ScenarioReader(file: name)

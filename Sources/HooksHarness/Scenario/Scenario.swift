@@ -16,7 +16,7 @@ public struct Scenario: Sendable {
   /// The request serialization: `json` (default) or `cbor`. A scanner may override it.
   public var serialization: String = "json"
 
-  /// What happens to an invalid response: `atomic` (default, nothing is applied) or
+  /// The policy for an invalid response: `atomic` (default, nothing is applied) or
   /// `per-operation` (only the failing operations are skipped).
   public var policy: String = "atomic"
 
@@ -44,7 +44,7 @@ public struct Scenario: Sendable {
   /// The message as received, with CRLF line endings.
   public var message: [UInt8] = []
 
-  /// Where the message came from, for display: the file path or `inline text`.
+  /// The message's origin, for display: the file path or `inline text`.
   public var messageOrigin: String = "inline text"
 
   /// The scanner chain, in calling order.
@@ -139,7 +139,7 @@ public struct OutboundPlan: Sendable, Equatable {
   }
 }
 
-/// What a CI run expects of a scenario's final state.
+/// The expected end of a scenario run, checked by CI.
 public struct Expectation: Sendable, Equatable {
   /// The exit status of `hookbench run`.
   public var exitStatus: Int?

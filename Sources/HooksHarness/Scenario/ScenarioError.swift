@@ -9,7 +9,7 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
   /// The JSON Pointer of the offending value; empty for the whole document.
   public var pointer: String
 
-  /// What is wrong and, where possible, what to write instead.
+  /// The problem and, where possible, what to write instead.
   public var message: String
 
   /// Creates an error.

@@ -11,7 +11,7 @@ struct ScenarioReader {
     ScenarioError(file: file, pointer: pointer, message: message)
   }
 
-  /// A short rendering of a found value for error messages: compact JSON, cut at 40 characters.
+  /// Returns a short rendering of a found value for error messages: compact JSON, cut at 40 characters.
   func shown(_ value: JSONValue) -> String {
     let text = JSONSerializer.string(value)
     return text.count > 40 ? String(text.prefix(37)) + "..." : text
@@ -21,7 +21,7 @@ struct ScenarioReader {
     error(pointer, "expected \(expected), found \(shown(value))")
   }
 
-  /// The members of an object, after checking that every key is one of `keys`.
+  /// Returns the members of an object, after checking that every key is one of `keys`.
   func object(_ value: JSONValue, at pointer: String, keys: [String]) throws -> JSONObject {
     guard let object = value.objectValue else {
       throw mismatch(pointer, expected: "an object", found: value)
@@ -52,7 +52,7 @@ struct ScenarioReader {
     return text
   }
 
-  /// A string, or nil for JSON null.
+  /// Returns a string, or nil for JSON null.
   func optionalString(_ value: JSONValue, at pointer: String) throws -> String? {
     if value.isNull { return nil }
     guard let text = value.stringValue else {
@@ -87,14 +87,14 @@ struct ScenarioReader {
     return text
   }
 
-  /// The pointer of member `key` below `pointer`, escaped as RFC 6901 §3 asks.
+  /// Returns the pointer of member `key` below `pointer`, escaped as RFC 6901 §3 requires.
   static func child(_ pointer: String, _ key: String) -> String {
     let escaped = key.replacingOccurrences(of: "~", with: "~0")
       .replacingOccurrences(of: "/", with: "~1")
     return pointer + "/" + escaped
   }
 
-  /// The pointer of element `index` below `pointer`.
+  /// Returns the pointer of element `index` below `pointer`.
   static func child(_ pointer: String, _ index: Int) -> String {
     pointer + "/" + String(index)
   }

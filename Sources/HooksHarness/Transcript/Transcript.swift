@@ -4,7 +4,7 @@ import HooksWire
 /// A recorded run: everything needed to show it again without calling any scanner. Saved as
 /// `NAME.hooktrace.json`.
 ///
-/// It holds the settings (tokens redacted), every registration and hook exchange with its
+/// It contains the settings (tokens redacted), every registration and hook exchange with its
 /// raw bytes, one step per scanner call with the state before and after, one entry per stage,
 /// the outcome and the final state.
 public struct Transcript: Sendable {
@@ -26,7 +26,7 @@ public struct Transcript: Sendable {
   /// One entry per finished stage occurrence.
   public var stages: [JSONValue]
 
-  /// How the run ended, or null when the transcript stops mid-run.
+  /// The run's outcome, or null when the transcript stops mid-run.
   public var outcome: JSONValue
 
   /// The final transaction state as a request with every property.
@@ -169,7 +169,7 @@ public struct TranscriptStep: Sendable {
 public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file as the user named it.
   public var file: String
-  /// What is wrong.
+  /// The problem, in a sentence.
   public var message: String
 
   public var description: String { "transcript \"\(file)\": \(message)" }

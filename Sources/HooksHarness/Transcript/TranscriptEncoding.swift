@@ -11,14 +11,14 @@ enum TranscriptEncoding {
     return ["base64": .string(Base64.encode(bytes))]
   }
 
-  /// The inverse of `bytes(_:)`; nil for any other shape.
+  /// Decodes what `bytes(_:)` stored; nil for any other shape.
   static func decodeBytes(_ value: JSONValue?) -> [UInt8]? {
     if let text = value?["text"]?.stringValue { return Array(text.utf8) }
     if let base64 = value?["base64"]?.stringValue { return Base64.decode(base64) }
     return nil
   }
 
-  /// The whole transaction state as a request with every property.
+  /// Returns the whole transaction state as a request with every property.
   static func state(_ state: TransactionState) -> JSONValue {
     RequestBuilder.request(for: state)
   }
@@ -73,7 +73,7 @@ enum TranscriptEncoding {
     ]
   }
 
-  /// One step, with the state before and after so that a replay can show both.
+  /// Encodes one step, with the state before and after so that a replay can show both.
   static func snapshot(_ snapshot: StepSnapshot) -> JSONValue {
     [
       "index": .integer(snapshot.index),
@@ -123,7 +123,7 @@ enum TranscriptEncoding {
     ]
   }
 
-  /// The scenario's settings, with tokens replaced by `***`.
+  /// Encodes the scenario's settings, with tokens replaced by `***`.
   static func settings(_ scenario: Scenario) -> JSONValue {
     let scanners: [JSONValue] = scenario.scanners.map { scanner in
       var object = JSONObject()

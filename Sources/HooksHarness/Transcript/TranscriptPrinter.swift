@@ -7,7 +7,7 @@ import HooksWire
 /// Every exchange line names the stage and the scanner; a response line adds the HTTP status,
 /// the time taken and what happened to each operation.
 public enum TranscriptPrinter {
-  /// The lines for the whole run so far.
+  /// Returns the lines for the whole run so far.
   public static func lines(for run: ScenarioRun) -> [String] {
     var lines = header(for: run.machine)
     lines += body(for: run.machine)
@@ -18,7 +18,7 @@ public enum TranscriptPrinter {
     return lines
   }
 
-  /// The settings and registration lines.
+  /// Returns the settings and registration lines.
   public static func header(for machine: TransactionMachine) -> [String] {
     let scenario = machine.scenario
     var lines = [
@@ -39,7 +39,7 @@ public enum TranscriptPrinter {
     return lines
   }
 
-  /// The exchange and stage lines, in order.
+  /// Returns the exchange and stage lines, in order.
   public static func body(for machine: TransactionMachine) -> [String] {
     var lines: [String] = []
     var printed = 0
@@ -56,7 +56,7 @@ public enum TranscriptPrinter {
     return lines
   }
 
-  /// The lines of one scanner call: a `->`/`<-` pair per exchange, the verdict appended to
+  /// Returns the lines of one scanner call: a `->`/`<-` pair per exchange, the verdict appended to
   /// the last response line, and a `**` line per failure, refused operation or problem.
   static func snapshotLines(_ snapshot: StepSnapshot) -> [String] {
     let label = snapshot.event.description
@@ -64,6 +64,7 @@ public enum TranscriptPrinter {
     for exchange in snapshot.call.exchanges {
       lines += exchangeLines(exchange, label: label, scanner: snapshot.scanner)
     }
+
     let change = snapshot.actionBefore == snapshot.actionAfter
       ? "action \(snapshot.actionAfter)"
       : "action \(snapshot.actionBefore) -> \(snapshot.actionAfter)"
@@ -74,6 +75,7 @@ public enum TranscriptPrinter {
       lines.append("** \(label)  \(snapshot.scanner)  \(snapshot.rule); \(change)")
       return lines
     }
+
     let applied = snapshot.operations.filter { $0.status == .applied }
     var verdict = snapshot.rule
     if !snapshot.operations.isEmpty && applied.count == snapshot.operations.count {
@@ -85,6 +87,7 @@ public enum TranscriptPrinter {
     } else {
       lines.append("== \(label)  \(snapshot.scanner)  \(verdict)")
     }
+
     for operation in snapshot.operations where operation.status != .applied {
       lines.append("** \(label)  \(snapshot.scanner)  \(operation.line)")
     }

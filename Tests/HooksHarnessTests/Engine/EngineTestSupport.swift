@@ -3,7 +3,7 @@ import HooksWire
 
 @testable import HooksHarness
 
-/// A scenario with two recipients and a small message, built in memory.
+/// Builds a scenario with two recipients and a small message, built in memory.
 func makeScenario(
   recipients: [String] = ["a@example.org", "b@example.org"],
   scanners: [String] = ["first"], sender: String? = "sender@example.org"
@@ -19,7 +19,7 @@ func makeScenario(
   return scenario
 }
 
-/// A run over an in-memory channel, with a fixed clock and sequential ids.
+/// Creates a run over an in-memory channel, with a fixed clock and sequential ids.
 func makeRun(_ scenario: Scenario, channel: InMemoryScannerChannel) -> ScenarioRun {
   ScenarioRun(
     scenario: scenario, channel: channel,
@@ -27,7 +27,7 @@ func makeRun(_ scenario: Scenario, channel: InMemoryScannerChannel) -> ScenarioR
     ids: SequentialIdentifiers(), parseMessage: TransactionMachine.mailParser)
 }
 
-/// A draft-01 response that sets `/action` and, when given, `/response`.
+/// Builds a draft-01 response that sets `/action` and, when given, `/response`.
 func actionResponse(_ action: String, code: Int? = nil, enhanced: String = "5.7.1",
                     message: String = "Policy") -> JSONValue {
   var operations: [JSONValue] = [["path": "/action", "value": .string(action)]]

@@ -38,7 +38,7 @@ private final class LineClient {
     _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
   }
 
-  /// The next line without CRLF, or nil when the server closed the connection.
+  /// Returns the next line without CRLF, or nil when the server closed the connection.
   func line() -> String? {
     while true {
       if let newline = buffer.firstIndex(of: 0x0A) {
@@ -53,7 +53,7 @@ private final class LineClient {
     }
   }
 
-  /// The lines of one complete reply (continuation lines included).
+  /// Returns the lines of one complete reply (continuation lines included).
   func reply() -> [String] {
     var lines: [String] = []
     while let line = line() {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HooksHarness
 
-/// A handler that records every call and answers from a table set by the test.
+/// A handler that records every call and replies from a table set by the test.
 private final class RecordingHandler: SMTPSessionHandler {
   var calls: [String] = []
   var messages: [[UInt8]] = []

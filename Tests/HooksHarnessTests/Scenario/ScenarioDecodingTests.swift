@@ -7,7 +7,7 @@ private func decode(_ text: String) throws -> Scenario {
   try Scenario.decode(try JSONParser.parse(text), file: "x.json", directory: "")
 }
 
-/// The error message for an invalid scenario, or nil when it decodes.
+/// Returns the error message for an invalid scenario, or nil when it decodes.
 private func failure(_ text: String) -> String? {
   do {
     _ = try decode(text)
