@@ -8,6 +8,10 @@ import HooksWire
 /// scanner is a `ScannerService` started on a free 127.0.0.1 port for the session.
 ///
 /// Every exchange is recorded with its raw bytes; the `Authorization` value is redacted.
+///
+/// NOTE: registration always follows draft-01, where the MTA registers at the scanner. Under
+/// the `draft-00` profile only the response rules change; the draft-00 callback registration
+/// (the scanner registers at the MTA) is not implemented.
 public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
   /// An embedded scanner ready to serve: its hook replier, its service settings and the
   /// `updateProperties` its discovery document announces.

@@ -50,8 +50,11 @@ extension Scenario {
 
     if let value = root["name"] { scenario.name = try reader.string(value, at: "/name") }
     if let value = root["profile"] {
-      scenario.profile = try reader.choice(
-        value, at: "/profile", from: ["draft-01", "draft-00", "stalwart"])
+      if value.stringValue == "stalwart" {
+        throw reader.error("/profile", "profile \"stalwart\" is planned but not implemented "
+          + "yet; use draft-01 or draft-00")
+      }
+      scenario.profile = try reader.choice(value, at: "/profile", from: ["draft-01", "draft-00"])
     }
     if let value = root["serialization"] {
       scenario.serialization = try reader.choice(value, at: "/serialization", from: ["json", "cbor"])

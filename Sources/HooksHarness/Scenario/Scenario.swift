@@ -10,7 +10,7 @@ public struct Scenario: Sendable {
   /// The scenario's name; defaults to the file name without `.json`.
   public var name: String
 
-  /// The protocol profile: `draft-01` (default), `draft-00` or `stalwart`.
+  /// The protocol profile: `draft-01` (default) or `draft-00`.
   public var profile: String = "draft-01"
 
   /// The request serialization: `json` (default) or `cbor`. A scanner may override it.
