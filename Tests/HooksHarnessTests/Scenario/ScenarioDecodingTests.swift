@@ -72,6 +72,13 @@ struct ScenarioDecodingTests {
       == #"scenario "x.json": /rcptTo: give at least one recipient"#)
   }
 
+  @Test("planned profile is refused")
+  func plannedProfileRefused() {
+    let message = failure(
+      #"{"profile": "stalwart", "rcptTo": [{"address": "a@example.org"}], "message": {"text": "x"}}"#)
+    #expect(message?.hasPrefix(#"scenario "x.json": /profile: profile "stalwart" is planned"#) == true)
+  }
+
   @Test("scanner settings")
   func scannerSettings() throws {
     let scenario = try decode(#"""
