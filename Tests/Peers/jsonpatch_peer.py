@@ -9,8 +9,9 @@ member order included. Two kinds of case are generated:
 - draft set/add/delete objects, whose reference is `apply_draft` below: the draft's rules
   written on top of jsonpointer's token parsing and array-index checks.
 
-jsonpatch 1.33 and jsonpointer 3.x differ from RFC 6902 and RFC 6901 in three ways, so the
-generator never produces these cases (HookBench follows the RFCs; its Swift tests cover them):
+jsonpatch 1.33 and jsonpointer 3.1 differ from RFC 6902 and RFC 6901 in the ways listed below.
+HookBench follows the RFCs there, and its Swift tests cover each case, so the generator never
+produces them:
 
 - `test` compares with Python's ==, so true equals 1;
 - a pointer may index into a string ("/s/0" is the first character);

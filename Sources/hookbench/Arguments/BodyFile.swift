@@ -5,7 +5,7 @@ import HooksWire
 
 /// Reads a JSON or CBOR body from a file, for the offline commands.
 enum BodyFile {
-  /// Why a body file could not be read, with the file's role and path.
+  /// A failure to read a body file, with the file's role and path.
   struct ReadError: Error, CustomStringConvertible {
     var role: String
     var path: String
@@ -59,7 +59,7 @@ enum BodyFile {
 
   /// Decodes a body by its content, not its file name.
   // TODO: detect and decode CBOR with CBORCodec.looksLikeCBOR and CBORCodec.decodeJSON once
-  // the CBOR codec is on main; until then every body is read as JSON.
+  // the CBOR codec is on main. Until then every body is read as JSON.
   static func decode(_ bytes: [UInt8]) throws -> JSONValue {
     try JSONParser.parse(bytes)
   }
