@@ -49,7 +49,8 @@ import Testing
     #expect(result.document["action"] == "reject")
     #expect(result.document["response"]?["code"] == 550)
     #expect(result.document["response"]?["enhancedCode"] == "5.7.1")
-    #expect(result.outcomes.map(\.summary).first == "set /action = \"reject\"  applied")
+    #expect(Patch.describe(result.outcomes[0]) == "set /action = \"reject\"  applied")
+    #expect(Patch.describe(result.outcomes[1].operation).hasPrefix("set /response = {\"code\":550"))
   }
 
   @Test func setMissingResponseFailsAtomically() throws {
