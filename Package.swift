@@ -34,11 +34,13 @@ let package = Package(
 
     .target(name: "TestSupport", dependencies: ["HooksWire"], path: "Tests/TestSupport"),
     .testTarget(name: "HooksWireTests", dependencies: ["HooksWire", "TestSupport"]),
-    // .testTarget(name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"]),
+    .testTarget(
+      name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"], exclude: ["Resources"]),
     // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
-    // .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
-    // .testTarget(name: "HooksHarnessTests", dependencies: ["HooksHarness", "TestSupport"]),
+    .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
+    .testTarget(
+      name: "HooksHarnessTests", dependencies: ["HooksHarness", "HooksHTTP", "HooksWire", "TestSupport"]),
     // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
-    .testTarget(name: "hookbenchTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "hookbenchTests", dependencies: ["HooksHTTP", "TestSupport"]),
   ]
 )

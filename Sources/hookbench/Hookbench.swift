@@ -6,6 +6,8 @@ enum Hookbench {
   /// Every subcommand, in the order the help lists them.
   static let subcommands: [any Subcommand.Type] = [
     PatchCommand.self,
+    ScannerCommand.self,
+    MessageCommand.self,
   ]
 
   static let usage = "usage: hookbench [SUBCOMMAND] [OPTIONS]"

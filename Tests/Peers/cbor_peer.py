@@ -11,10 +11,10 @@ Two steps, with HookBench's Swift test CBORPeerTests in between:
 
   cbor_peer.py check CASES.jsonl RESULTS.jsonl
       Reads HookBench's results (its diagnostic, its re-encoding, its JSON mapping and its
-      JSON-to-CBOR encoding of each case) and checks them against cbor2: the re-encoding
-      must equal the input and decode with cbor2 to the same value, the JSON must match the
-      documented mapping, and the JSON-to-CBOR bytes must be the preferred encoding and
-      decode with cbor2 to the JSON value. Prints "cbor2 differential: N passed, M failed".
+      JSON-to-CBOR encoding of each case) and checks them against cbor2. The re-encoding
+      must equal the input and decode with cbor2 to the same value. The JSON must match the
+      documented mapping. The JSON-to-CBOR bytes must be the preferred encoding and decode
+      with cbor2 to the JSON value. Prints "cbor2 differential: N passed, M failed".
 """
 
 import argparse
@@ -252,11 +252,13 @@ class Generator:
         r = self.random
         choice = r.randrange(7)
         if choice == 0:
-            return r.choice([0.0, -0.0, 1.0, 1.5, -4.1, 65504.0, 100000.0, 1.0e300, 5.960464477539063e-08,
+            return r.choice([0.0, -0.0, 1.0, 1.5, -4.1, 65504.0, 100000.0, 1.0e300,
+                             5.960464477539063e-08,
                              float("inf"), float("-inf"), float("nan"), 1e16, 1e-5, 0.1])
         if choice == 1:
             # Exact binary16 values.
-            return struct.unpack(">e", struct.pack(">H", r.randrange(0, 0x7C00) | r.choice([0, 0x8000])))[0]
+            bits = r.randrange(0, 0x7C00) | r.choice([0, 0x8000])
+            return struct.unpack(">e", struct.pack(">H", bits))[0]
         if choice == 2:
             # Exact binary32 values.
             bits = r.randrange(0, 0x7F800000) | r.choice([0, 0x80000000])
@@ -268,7 +270,8 @@ class Generator:
 
     def text(self):
         r = self.random
-        alphabet = "abcXYZ019 _-\"\\/\n\t\r\x00\x1f\x7f~" + "\u00fc\u00e9\u6c34\u20ac" + "\U0001F600\U00010151"
+        alphabet = ("abcXYZ019 _-\"\\/\n\t\r\x00\x1f\x7f~" + "\u00fc\u00e9\u6c34\u20ac"
+                    + "\U0001F600\U00010151")
         return "".join(r.choice(alphabet) for _ in range(r.choice([0, 1, 3, 10, 30])))
 
     def bytes(self):
@@ -319,7 +322,8 @@ class Generator:
             parts = [f"{diagnostic(loads(k))}: {diagnostic(loads(v))}" for k, v in pairs]
             body = b"".join(k + v for k, v in pairs)
             return b"\xbf" + body + b"\xff", "{_ " + ", ".join(parts) + "}"
-        chunks = [self.bytes() if kind == "bytes" else self.text() for _ in range(r.choice([0, 1, 3]))]
+        chunk_count = r.choice([0, 1, 3])
+        chunks = [self.bytes() if kind == "bytes" else self.text() for _ in range(chunk_count)]
         encoded = [cbor2.dumps(chunk) for chunk in chunks]
         start = b"\x5f" if kind == "bytes" else b"\x7f"
         return start + b"".join(encoded) + b"\xff", "(_ " + ", ".join(map(diagnostic, chunks)) + ")"
@@ -344,7 +348,8 @@ def generate(path, count, seed):
     with open(path, "w", encoding="utf-8") as output:
         for index in range(count):
             encoded, diag = generator.case()
-            output.write(json.dumps({"id": index, "cbor": encoded.hex(), "diagnostic": diag}) + "\n")
+            case = {"id": index, "cbor": encoded.hex(), "diagnostic": diag}
+            output.write(json.dumps(case) + "\n")
     print(f"cbor2 differential: wrote {count} cases to {path} (seed {seed})")
 
 
@@ -376,7 +381,8 @@ def check_case(case, result):
         json_value = json_equivalent(expected_value)
     except NoJSONForm as reason:
         if result.get("json_error") is None:
-            problems.append(f"expected a JSON conversion error ({reason}), got {result.get('json')!r}")
+            problems.append(
+                f"expected a JSON conversion error ({reason}), got {result.get('json')!r}")
         return problems, False
 
     if result.get("json_error") is not None:
@@ -386,9 +392,9 @@ def check_case(case, result):
         problems.append(f"JSON {result['json']} differs from the mapping of {expected_value!r}")
 
     json_cbor = bytes.fromhex(result["json_cbor"])
-    if json_cbor != preferred_encoding(json_value):
-        problems.append(
-            f"JSON-to-CBOR {json_cbor.hex()} is not the preferred {preferred_encoding(json_value).hex()}")
+    expected = preferred_encoding(json_value)
+    if json_cbor != expected:
+        problems.append(f"JSON-to-CBOR {json_cbor.hex()} is not the preferred {expected.hex()}")
     try:
         if not strictly_equal(loads(json_cbor), json_value):
             problems.append("cbor2 decodes the JSON-to-CBOR bytes to another value")

@@ -14,7 +14,7 @@ enum CBORBignum {
     return bytes[start...]
   }
 
-  /// The decimal digits of a big-endian unsigned magnitude.
+  /// Returns the decimal digits of a big-endian unsigned magnitude.
   static func decimalText<C: Collection>(bigEndian bytes: C) -> String where C.Element == UInt8 {
     // Base 10^9 limbs, least significant first.
     var limbs: [UInt32] = []
@@ -39,8 +39,8 @@ enum CBORBignum {
     return text
   }
 
-  /// The big-endian magnitude of a run of decimal digits, without leading zero bytes, or nil
-  /// when `digits` is empty or holds anything but `0` … `9`.
+  /// Returns the big-endian magnitude of a run of decimal digits, without leading zero bytes,
+  /// or nil when `digits` is empty or contains anything but `0` … `9`.
   static func magnitude(decimal digits: Substring) -> [UInt8]? {
     guard !digits.isEmpty else { return nil }
     // Little-endian bytes while building.
@@ -89,13 +89,13 @@ enum CBORBignum {
     return Array(trimmed(result))
   }
 
-  /// The value of a magnitude of at most eight bytes.
+  /// Returns the value of a magnitude of at most eight bytes, or nil for a longer one.
   static func uint64<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
     guard bytes.count <= 8 else { return nil }
     return bytes.reduce(0) { $0 << 8 | UInt64($1) }
   }
 
-  /// The eight big-endian bytes of `value`.
+  /// Returns the eight big-endian bytes of `value`.
   static func bytes(_ value: UInt64) -> [UInt8] {
     (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * (7 - UInt64($0)))) }
   }

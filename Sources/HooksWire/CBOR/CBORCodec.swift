@@ -22,8 +22,9 @@ public enum CBORCodec {
   ///
   /// Every MTA Hooks body is a map, and a CBOR map or array starts with 0x80 … 0xbf, which
   /// no JSON text does, so the rule is exact for bodies. Other top-level CBOR items can be
-  /// misread as JSON: the integers 9, 10, 13 and −1 (their bytes are JSON whitespace), −3, −14
-  /// and −17 … −26, text strings of 6, 14 or 20 bytes, and strings with an 8-byte length.
+  /// misread as JSON. These are the integers 9, 10, 13 and −1 (their bytes are JSON
+  /// whitespace), −3, −14, −17 … −24, negative integers with a 1- or 2-byte argument
+  /// (0x38, 0x39), text strings of 6, 14 or 20 bytes, and strings with an 8-byte length.
   public static func looksLikeCBOR(_ bytes: [UInt8]) -> Bool {
     var index = 0
     if bytes.starts(with: [0xef, 0xbb, 0xbf]) { index = 3 }

@@ -6,7 +6,8 @@
 /// element count is checked against the bytes left before any buffer is reserved.
 ///
 /// Limits and choices:
-/// - Items nested deeper than `maximumDepth` arrays, maps and tags are rejected.
+/// - Items nested deeper than `maximumDepth` arrays, maps and tags are rejected. Decoding
+///   recurses once per level, so at that depth a debug build needs up to 1 MiB of stack.
 /// - Bytes after the item are an error, so one call decodes exactly one item.
 /// - Text strings, and each chunk of an indefinite-length text string, must be valid UTF-8.
 /// - Duplicate map keys are kept; `toJSON()` rejects them.
@@ -23,7 +24,7 @@ public enum CBORDecoder {
   }
 }
 
-/// One item header as the decoder met it, for the annotated hex dump.
+/// One item header as the decoder read it, for the annotated hex dump.
 struct CBORItemHeader {
   let offset: Int
   let length: Int
@@ -53,9 +54,10 @@ struct CBORReader {
   mutating func decodeWhole() throws -> CBORValue {
     let value = try decodeItem(depth: 0)
     if position < bytes.count {
+      let count = remaining == 1 ? "1 byte" : "\(remaining) bytes"
       throw CBORError(
         offset: position,
-        "\(remaining) trailing bytes after the data item; a body holds exactly one item")
+        "\(count) left after the data item; the input must hold exactly one item")
     }
     return value
   }
@@ -224,7 +226,8 @@ struct CBORReader {
     record(header, depth: depth)
   }
 
-  /// Whether an indefinite-length container continues; consumes its break when it ends.
+  /// Returns true when another element of an indefinite-length item follows, or consumes the
+  /// break and returns false when the item ends.
   private mutating func hasMoreItems(in header: Header, kind: String, depth: Int) throws -> Bool {
     guard position < bytes.count else {
       throw CBORError(
@@ -297,10 +300,11 @@ struct CBORReader {
     case 22: return .null
     case 23: return .undefined
     case 24:
-      // RFC 8949 §3.3 makes 0xf8 followed by a byte below 32 not well-formed.
-      // NOTE: values 24 … 31 are accepted anyway, because RFC 7049's appendix A lists
-      // 0xf818 as simple(24) and the conformance vectors still include it. Values below 24
-      // are rejected because they would alias the one-byte forms.
+      // RFC 8949 §3.3 makes 0xf8 followed by a byte below 32 not well-formed, and RFC 8949
+      // dropped RFC 7049's example 0xf818 = simple(24).
+      // NOTE: values 24 … 31 are accepted anyway, because the cbor/test-vectors file
+      // appendix_a.json still lists 0xf818 as simple(24). Values below 24 are rejected
+      // because they would alias the one-byte forms.
       guard header.argument >= 24 else {
         throw CBORError(
           offset: header.offset,

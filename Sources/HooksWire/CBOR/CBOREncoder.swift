@@ -1,7 +1,7 @@
 /// Encodes a `CBORValue` into bytes with preferred serialization (RFC 8949 §4.1).
 ///
 /// Every argument takes its shortest form. Floats keep the width they carry, so a value
-/// decoded from a double-width 1.5 encodes as a double again; build the value with
+/// decoded from a double-width 1.5 encodes as a double again. Build the value with
 /// `CBORFloat.shortest(_:)` to get the shortest width. Indefinite-length items encode as
 /// indefinite-length items with the same chunks, so decoding and re-encoding preferred
 /// input reproduces it byte for byte.

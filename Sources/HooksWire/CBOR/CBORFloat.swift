@@ -44,7 +44,7 @@ public struct CBORFloat: Sendable, Hashable {
     self.init(width: .double, bits: value.bitPattern)
   }
 
-  /// The float in the shortest width that keeps `value` exactly: half, then single, then
+  /// Makes the float in the shortest width that keeps `value` exactly: half, then single, then
   /// double (preferred serialization, RFC 8949 §4.1). Any NaN becomes the half-width quiet
   /// NaN 0x7e00.
   public static func shortest(_ value: Double) -> CBORFloat {
@@ -56,7 +56,7 @@ public struct CBORFloat: Sendable, Hashable {
     return CBORFloat(value)
   }
 
-  /// The value as a `Double`, which holds every half and single value exactly.
+  /// The value as a `Double`, which represents every half and single value exactly.
   public var value: Double {
     switch width {
     case .half: return CBORFloat.double(fromHalfBits: UInt16(truncatingIfNeeded: bits))
@@ -82,7 +82,8 @@ public struct CBORFloat: Sendable, Hashable {
     return isNegative ? -magnitude : magnitude
   }
 
-  /// The binary16 bits of `value` when binary16 holds it exactly, or nil. NaN returns nil.
+  /// Returns the binary16 bits of `value` when binary16 represents it exactly, or nil. NaN
+  /// returns nil.
   static func halfBits(exactly value: Double) -> UInt16? {
     if value.isNaN { return nil }
     let signBit: UInt16 = value.sign == .minus ? 0x8000 : 0

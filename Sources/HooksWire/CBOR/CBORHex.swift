@@ -7,10 +7,10 @@ enum CBORHex {
     String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]], as: UTF8.self)
   }
 
-  /// A byte for messages, such as `"0xa2"`.
+  /// Formats a byte for messages, such as `"0xa2"`.
   static func byte(_ byte: UInt8) -> String { "0x" + digitPair(byte) }
 
-  /// The bytes as one run of lowercase digits, such as `"01020304"`.
+  /// Formats bytes as one run of lowercase digits, such as `"01020304"`.
   static func string<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
     var ascii: [UInt8] = []
     ascii.reserveCapacity(bytes.count * 2)
@@ -21,12 +21,12 @@ enum CBORHex {
     return String(decoding: ascii, as: UTF8.self)
   }
 
-  /// The bytes as digit pairs separated by spaces, such as `"a2 61 61"`.
+  /// Formats bytes as digit pairs separated by spaces, such as `"a2 61 61"`.
   static func spaced<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
     bytes.map(digitPair).joined(separator: " ")
   }
 
-  /// A number as `width` lowercase digits, zero-padded.
+  /// Formats a number as `width` lowercase digits, zero-padded.
   static func padded(_ value: Int, width: Int) -> String {
     let text = String(value, radix: 16)
     return String(repeating: "0", count: max(0, width - text.count)) + text

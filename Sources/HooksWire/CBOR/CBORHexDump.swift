@@ -3,7 +3,7 @@ public enum CBORHexDump {
   /// The bytes per row of `lines(_:)`.
   public static let bytesPerLine = 16
 
-  /// A plain hex dump in the layout of `hexdump -C`: an 8-digit hex offset, 16 bytes in two
+  /// Formats a plain hex dump in the layout of `hexdump -C`: an 8-digit hex offset, 16 bytes in two
   /// groups of 8, and an ASCII column that shows bytes 0x20 … 0x7e and `.` for the others.
   ///
   ///     00000000  a2 61 61 01 61 62 82 02  03                       |.aa.ab...|
@@ -27,7 +27,7 @@ public enum CBORHexDump {
     return lines
   }
 
-  /// An annotated dump that labels each item's header, one line per header, indented by
+  /// Formats an annotated dump that labels each item's header, one line per header, indented by
   /// nesting depth, in the spirit of cbor.me:
   ///
   ///     0000  a2                                map(2)
@@ -35,10 +35,14 @@ public enum CBORHexDump {
   ///     0002      61                            "a"
   ///     0003    01                              unsigned(1)
   ///
-  /// String payloads follow their header, 16 bytes per line, one level deeper. When the
-  /// bytes are not one well-formed item, the lines so far are followed by a line
+  /// String payloads follow their header, 16 bytes per line, one level deeper. A payload
+  /// longer than `maximumPayloadLines` lines shows that many, then a line `… N more bytes`,
+  /// so a large `rawMessage` does not flood the screen. When the bytes are not one
+  /// well-formed item, the lines so far are followed by a line
   /// `error: invalid CBOR at offset …`.
-  public static func annotatedLines(_ bytes: [UInt8]) -> [String] {
+  public static func annotatedLines(_ bytes: [UInt8], maximumPayloadLines: Int = .max)
+    -> [String]
+  {
     var reader = CBORReader(bytes: bytes, recordsHeaders: true)
     var failure: CBORError?
     do {
@@ -57,7 +61,8 @@ public enum CBORHexDump {
         annotatedLine(
           offset: header.offset, offsetWidth: offsetWidth, depth: header.depth,
           hex: CBORHex.spaced(headerBytes), label: label(for: header)))
-      lines += payloadLines(header, in: bytes, offsetWidth: offsetWidth)
+      lines += payloadLines(
+        header, in: bytes, offsetWidth: offsetWidth, maximumLines: max(1, maximumPayloadLines))
     }
     if let failure { lines.append("error: \(failure)") }
     return lines
@@ -69,14 +74,16 @@ public enum CBORHexDump {
     offset: Int, offsetWidth: Int, depth: Int, hex: String, label: String
   ) -> String {
     let left = String(repeating: " ", count: 2 * depth) + hex
+    let start = CBORHex.padded(offset, width: offsetWidth) + "  " + left
+    guard !label.isEmpty else { return start }
     // Labels start at `labelColumn` unless the hex runs past it.
     let used = offsetWidth + 2 + left.count
     let padding = String(repeating: " ", count: max(1, labelColumn - used))
-    return CBORHex.padded(offset, width: offsetWidth) + "  " + left + padding + label
+    return start + padding + label
   }
 
   private static func payloadLines(
-    _ header: CBORItemHeader, in bytes: [UInt8], offsetWidth: Int
+    _ header: CBORItemHeader, in bytes: [UInt8], offsetWidth: Int, maximumLines: Int
   ) -> [String] {
     guard header.payloadLength > 0 else { return [] }
     let payloadStart = header.offset + header.length
@@ -96,6 +103,13 @@ public enum CBORHexDump {
     var lines: [String] = []
     var start = payload.startIndex
     while start < payload.endIndex {
+      if lines.count == maximumLines {
+        lines.append(
+          annotatedLine(
+            offset: start, offsetWidth: offsetWidth, depth: header.depth + 1,
+            hex: "… \(payload.endIndex - start) more bytes", label: ""))
+        break
+      }
       let row = payload[start..<min(start + bytesPerLine, payload.endIndex)]
       lines.append(
         annotatedLine(

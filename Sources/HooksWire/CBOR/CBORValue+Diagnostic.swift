@@ -115,15 +115,17 @@ struct CBORDiagnostic {
     output += close
   }
 
-  /// The decimal text of −1 − `argument`, exact down to −2^64.
+  /// Returns the decimal text of −1 − `argument`, exact down to −2^64.
   static func negativeText(_ argument: UInt64) -> String {
     if argument < UInt64.max { return "-" + String(argument + 1) }
-    return "-" + CBORBignum.decimalText(bigEndian: CBORBignum.incremented(CBORBignum.bytes(argument)))
+    return "-"
+      + CBORBignum.decimalText(bigEndian: CBORBignum.incremented(CBORBignum.bytes(argument)))
   }
 
-  /// A float as RFC 8949 appendix A writes it: `Infinity`, `-Infinity`, `NaN`, or the
-  /// shortest decimal that reads back as the value, always with a fraction, and with an
-  /// exponent without leading zeros (`1.0e+300`, `5.960464477539063e-8`).
+  /// Formats a float as RFC 8949 appendix A mostly does: `Infinity`, `-Infinity`, `NaN`, or
+  /// the shortest decimal that reads back as the value, always with a fraction, and with an
+  /// exponent without leading zeros (`1.0e+300`, `5.960464477539063e-8`). Appendix A writes
+  /// 2^-14 as `0.00006103515625`, where this writes `6.103515625e-5`.
   static func floatText(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
@@ -144,8 +146,8 @@ struct CBORDiagnostic {
     return mantissa + "e" + sign + (digits.isEmpty ? "0" : String(digits))
   }
 
-  /// A text string in double quotes with JSON-style escapes and non-ASCII characters as
-  /// `\uXXXX` UTF-16 code units.
+  /// Quotes a text string with JSON-style escapes and non-ASCII characters as `\uXXXX`
+  /// UTF-16 code units.
   static func quoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {

@@ -5,8 +5,8 @@ extension CBORValue {
   ///
   /// - Integers of either major type become integer numbers; those outside `Int64` keep their
   ///   exact decimal text.
-  /// - Bignums (tags 2 and 3 on a byte string) become integer numbers with exact text when the
-  ///   magnitude has at most 128 significant bytes; larger ones are an error.
+  /// - Bignums (tags 2 and 3 on a byte string) become integer numbers with exact text. A
+  ///   magnitude of more than 128 significant bytes is an error.
   /// - Floats of any width become floating-point numbers. NaN and the infinities stay numbers,
   ///   which the JSON serializer writes as `null`.
   /// - Byte strings become `.bytes`, text strings become strings; indefinite-length strings are
@@ -22,6 +22,24 @@ extension CBORValue {
   }
 
   private func json(at path: String) throws -> JSONValue {
+    // Only containers and tags recurse. Scalars go through `scalarJSON(at:)` so that this
+    // frame stays small for deeply nested input.
+    switch self {
+    case .array(let elements, _):
+      return .array(try CBORValue.array(from: elements, at: path))
+    case .map(let entries, _):
+      return .object(try CBORValue.object(from: entries, at: path))
+    case .tagged(let tag, let content):
+      if tag == 2 || tag == 3 {
+        return .number(try CBORValue.bignumNumber(tag: tag, content: content, at: path))
+      }
+      return try content.json(at: path)
+    default:
+      return try scalarJSON(at: path)
+    }
+  }
+
+  private func scalarJSON(at path: String) throws -> JSONValue {
     switch self {
     case .unsigned(let number):
       return .number(CBORValue.integerNumber(isNegative: false, magnitude: number))
@@ -40,20 +58,6 @@ extension CBORValue {
       return .string(text)
     case .textStringChunks(let chunks):
       return .string(chunks.joined())
-    case .array(let elements, _):
-      var array: [JSONValue] = []
-      array.reserveCapacity(elements.count)
-      for (index, element) in elements.enumerated() {
-        array.append(try element.json(at: path + "/\(index)"))
-      }
-      return .array(array)
-    case .map(let entries, _):
-      return .object(try CBORValue.object(from: entries, at: path))
-    case .tagged(let tag, let content):
-      if tag == 2 || tag == 3 {
-        return .number(try CBORValue.bignumNumber(tag: tag, content: content, at: path))
-      }
-      return try content.json(at: path)
     case .bool(let flag):
       return .bool(flag)
     case .null, .undefined:
@@ -64,7 +68,18 @@ extension CBORValue {
         "simple(\(number)) has no JSON form; only false, true, null and undefined map to JSON")
     case .float(let float):
       return .number(JSONNumber(float.value))
+    case .array, .map, .tagged:
+      return try json(at: path)
     }
+  }
+
+  private static func array(from elements: [CBORValue], at path: String) throws -> [JSONValue] {
+    var array: [JSONValue] = []
+    array.reserveCapacity(elements.count)
+    for (index, element) in elements.enumerated() {
+      array.append(try element.json(at: path + "/\(index)"))
+    }
+    return array
   }
 
   private static func object(from entries: [CBORMapEntry], at path: String) throws -> JSONObject {
@@ -125,7 +140,7 @@ extension CBORValue {
         "bignum of \(magnitude.count) bytes is too large for a JSON number; at most "
           + "\(CBORBignum.maximumMagnitudeBytes) bytes convert")
     }
-    // Tag 3 holds n for the value −1 − n.
+    // Tag 3 encodes the value −1 − n as n.
     let isNegative = tag == 3
     let absolute = isNegative ? CBORBignum.incremented(magnitude) : magnitude
     if let small = CBORBignum.uint64(absolute) {
@@ -134,7 +149,7 @@ extension CBORValue {
     return bigIntegerNumber(isNegative: isNegative, magnitude: absolute)
   }
 
-  /// An integer number from a sign and a 64-bit magnitude.
+  /// Makes an integer number from a sign and a 64-bit magnitude.
   private static func integerNumber(isNegative: Bool, magnitude: UInt64) -> JSONNumber {
     if !isNegative, let exact = Int64(exactly: magnitude) { return JSONNumber(exact) }
     if isNegative, magnitude <= UInt64(Int64.max) + 1 {
@@ -143,7 +158,7 @@ extension CBORValue {
     return bigIntegerNumber(isNegative: isNegative, magnitude: CBORBignum.bytes(magnitude))
   }
 
-  /// An integer number outside `Int64`, kept as exact decimal text.
+  /// Makes an integer number outside `Int64`, kept as exact decimal text.
   private static func bigIntegerNumber(isNegative: Bool, magnitude: [UInt8]) -> JSONNumber {
     let digits = CBORBignum.decimalText(bigEndian: CBORBignum.trimmed(magnitude))
     let text = isNegative ? "-" + digits : digits

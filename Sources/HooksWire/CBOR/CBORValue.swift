@@ -1,4 +1,4 @@
-/// One CBOR data item (RFC 8949 §3), kept with everything its encoding says.
+/// One CBOR data item (RFC 8949 §3), kept with every detail of its encoding.
 ///
 /// Unlike `JSONValue`, a `CBORValue` keeps what JSON cannot hold: integers over the whole
 /// range −2^64 … 2^64−1, map keys of any type in their encoded order, duplicate map keys, tags,

@@ -14,6 +14,17 @@ import Testing
     #expect(CBORCodec.looksLikeCBOR(try #require(bytes(hex: input))))
   }
 
+  @Test func bareItemsWithJSONStartBytesReadAsJSON() {
+    // The documented blind spots: each of these CBOR items starts with a JSON start byte.
+    let items: [CBORValue] = [
+      .integer(-1), .integer(-3), .integer(-14), .integer(-17), .integer(-24), .integer(-25),
+      .integer(-300), .textString("123456"), .unsigned(9),
+    ]
+    for item in items {
+      #expect(!CBORCodec.looksLikeCBOR(CBOREncoder.encode(item)), "\(item.diagnostic)")
+    }
+  }
+
   @Test func emptyInputIsNotCBOR() {
     #expect(!CBORCodec.looksLikeCBOR([]))
     #expect(!CBORCodec.looksLikeCBOR(Array("  \n".utf8)))

@@ -56,15 +56,23 @@ import Testing
     #expect(try decode("5f 42 0102 43 030405 ff") == .byteStringChunks([[1, 2], [3, 4, 5]]))
     #expect(try decode("7f 65 7374726561 64 6d696e67 ff") == .textStringChunks(["strea", "ming"]))
     #expect(try decode("9f 01 ff") == .array([.unsigned(1)], indefinite: true))
-    #expect(try decode("bf 6161 01 ff") == .map(
-      [CBORMapEntry(key: .textString("a"), value: .unsigned(1))], indefinite: true))
+    #expect(
+      try decode("bf 6161 01 ff")
+        == .map(
+          [CBORMapEntry(key: .textString("a"), value: .unsigned(1))], indefinite: true))
     #expect(try decode("9f ff") == .array([], indefinite: true))
   }
 
   @Test func tagsAndSimpleValuesAreKept() throws {
     #expect(try decode("c1 1a514b67b0") == .tagged(1, .unsigned(1_363_896_240)))
-    #expect(try decode("c2 49 010000000000000000") == .tagged(2, .byteString([1] + Array(
-      repeating: 0, count: 8))))
+    #expect(
+      try decode("c2 49 010000000000000000")
+        == .tagged(
+          2,
+          .byteString(
+            [1]
+              + Array(
+                repeating: 0, count: 8))))
     #expect(try decode("f0") == .simple(16))
     #expect(try decode("f8ff") == .simple(255))
     #expect(try decode("f4") == .bool(false))

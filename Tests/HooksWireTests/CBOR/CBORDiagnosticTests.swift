@@ -33,7 +33,8 @@ import Testing
   }
 
   @Test func prettyIndentsTwoSpaces() throws {
-    let value = try CBORDecoder.decode(try #require(bytes(hex: "a2 6161 01 6162 9f 02 c1 03 80 ff")))
+    let value = try CBORDecoder.decode(
+      try #require(bytes(hex: "a2 6161 01 6162 9f 02 c1 03 80 ff")))
     let expected = """
       {
         "a": 1,

@@ -50,7 +50,8 @@ import Testing
     #expect(try json("5f42010243030405ff") == .bytes([1, 2, 3, 4, 5]))
     #expect(try json("7f657374726561646d696e67ff") == "streaming")
     #expect(try json("f7") == .null)
-    #expect(try json("d82076687474703a2f2f7777772e6578616d706c652e636f6d") == "http://www.example.com")
+    #expect(
+      try json("d82076687474703a2f2f7777772e6578616d706c652e636f6d") == "http://www.example.com")
     #expect(try json("f97e00").doubleValue?.isNaN == true)
   }
 
@@ -119,8 +120,10 @@ import Testing
 
   @Test func objectsEncodeInMemberOrder() {
     let value: JSONValue = ["b": [1, "x"], "a": .bytes([0xff]), "c": nil, "d": true]
-    #expect(hex(CBORCodec.encodeJSON(value)) == "a4 6162 82 01 6178 6161 41ff 6163 f6 6164 f5"
-      .filter { $0 != " " })
+    #expect(
+      hex(CBORCodec.encodeJSON(value))
+        == "a4 6162 82 01 6178 6161 41ff 6163 f6 6164 f5"
+        .filter { $0 != " " })
   }
 
   @Test func jsonSurvivesRoundTrip() throws {

@@ -1,6 +1,6 @@
 import HooksWire
 
-/// The first difference between two JSON values, or nil when they match strictly.
+/// Returns the first difference between two JSON values, or nil when they match strictly.
 ///
 /// Stricter than `==`: integers and floating-point numbers must not mix, integers outside
 /// `Int64` compare by their digits, floats compare by bit pattern (so `-0.0` differs from
@@ -44,7 +44,8 @@ private func numberDifference(_ left: JSONNumber, _ right: JSONNumber, at path: 
     return "\(path): \(left.text) and \(right.text) differ in integer-ness"
   }
   if left.isInteger {
-    let same = left.int64 != nil || right.int64 != nil ? left.int64 == right.int64 : left.text == right.text
+    let same =
+      left.int64 != nil || right.int64 != nil ? left.int64 == right.int64 : left.text == right.text
     return same ? nil : "\(path): \(left.text), expected \(right.text)"
   }
   let same =

@@ -1,1 +1,0 @@
-// The HooksHTTP module. Its files are listed in docs/architecture.md.

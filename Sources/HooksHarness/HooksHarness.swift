@@ -1,1 +1,0 @@
-// The HooksHarness module. Its files are listed in docs/architecture.md.

@@ -1,1 +1,0 @@
-// The HooksMail module. Its files are listed in docs/architecture.md.
