@@ -58,7 +58,9 @@ import Testing
     try edited.editValue(at: try JSONPointer("/outer/list/0/x")) { $0 = 99 }
     #expect(original["outer"]?["list"]?[0]?["x"] == 0)
     #expect(edited["outer"]?["list"]?[0]?["x"] == 99)
-    #expect(Self.bufferAddress(original["outer"]?["list"]) != Self.bufferAddress(edited["outer"]?["list"]))
+    #expect(
+      Self.bufferAddress(original["outer"]?["list"]) != Self.bufferAddress(edited["outer"]?["list"])
+    )
   }
 
   @Test func failedDescentLeavesDocumentIntact() throws {

@@ -183,18 +183,25 @@ import Testing
     let topLevel = try Self.run(["--help"])
     // The padding after the name depends on the longest subcommand name.
     let patchLine = topLevel.output.split(separator: "\n").first { $0.hasPrefix("  patch ") }
-    #expect(patchLine?.hasSuffix(" Apply a scanner response to a request and print the result") == true)
+    #expect(
+      patchLine?.hasSuffix(" Apply a scanner response to a request and print the result") == true)
   }
 
   @Test(arguments: [
     (["patch", "--response", "r.json"], "error: missing --request FILE"),
     (["patch", "--request", "q.json"], "error: missing --response FILE"),
-    (["patch", "--request", "q", "--response", "r", "--policy", "lenient"],
-      "error: invalid value \"lenient\" for --policy; use one of: atomic, per-operation"),
-    (["patch", "--request", "q", "--response", "r", "--stage", "data"],
-      "error: unknown option --stage"),
-    (["patch", "--request", "q", "--response", "r", "extra"],
-      "error: unexpected argument \"extra\""),
+    (
+      ["patch", "--request", "q", "--response", "r", "--policy", "lenient"],
+      "error: invalid value \"lenient\" for --policy; use one of: atomic, per-operation"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "--stage", "data"],
+      "error: unknown option --stage"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "extra"],
+      "error: unexpected argument \"extra\""
+    ),
   ])
   func usageErrors(arguments: [String], message: String) throws {
     let run = try Self.run(arguments)
@@ -209,7 +216,10 @@ import Testing
       "patch", "--request", "/nonexistent/request.json", "--response", "/nonexistent/r.json",
     ])
     #expect(run.status == 65)
-    #expect(run.errors == "error: cannot read request file \"/nonexistent/request.json\": No such file or directory\n")
+    #expect(
+      run.errors
+        == "error: cannot read request file \"/nonexistent/request.json\": No such file or directory\n"
+    )
   }
 
   @Test func malformedResponseNamesPosition() throws {

@@ -69,7 +69,9 @@ extension Patch {
         operation.index = position
       } else {
         let indexText: String
-        if case .number(let number) = index { indexText = number.text } else {
+        if case .number(let number) = index {
+          indexText = number.text
+        } else {
           indexText = index.typeName.withArticle
         }
         errors.append("\"index\" must be a non-negative integer or null, not \(indexText)")

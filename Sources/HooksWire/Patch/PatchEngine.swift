@@ -3,7 +3,8 @@
 ///
 /// It receives the operation and the document as it is just before that operation runs,
 /// and returns the reason to reject the operation, or nil to let it run.
-public typealias OperationCheck = @Sendable (PatchOperation, _ documentBefore: JSONValue) ->
+public typealias OperationCheck =
+  @Sendable (PatchOperation, _ documentBefore: JSONValue) ->
   String?
 
 /// Applies patches to documents.

@@ -1,7 +1,8 @@
+import HooksWire
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import HooksWire
 
 /// Reads a JSON or CBOR body from a file, for the offline commands.
 enum BodyFile {
