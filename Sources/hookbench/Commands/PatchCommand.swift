@@ -54,7 +54,8 @@ struct PatchCommand: Subcommand {
     }
 
     let patch = Patch.parse(response)
-    let result = PatchEngine.apply(patch, to: request, policy: options.policy, check: nil)
+    let result = PatchEngine.apply(
+      patch, to: request, policy: options.policy, check: makeCheck(options))
     if !result.isClean {
       reportFailures(result, patch: patch, responsePath: options.responsePath)
       if options.policy == .atomic { return ExitStatus.invalidInput }
@@ -91,6 +92,14 @@ struct PatchCommand: Subcommand {
       requestPath: requestPath, responsePath: responsePath,
       policy: policyName.flatMap(PatchFailurePolicy.init(rawValue:)) ?? .atomic,
       showsDiff: showsDiff)
+  }
+
+  /// Returns the per-operation check for the options, or nil for pointer rules only.
+  ///
+  /// This is where stage rules (writable paths, action values) will plug in once the command
+  /// takes `--stage` and `--profile`. Today no option selects a check.
+  static func makeCheck(_ options: Options) -> OperationCheck? {
+    nil
   }
 
   /// Writes the failure policy's verdict, every failing operation and every structural
