@@ -11,6 +11,9 @@ public struct TransactionState: Sendable, Hashable {
   /// The action the MTA takes if no scanner changes anything; nil means `accept` or
   /// `continue`.
   public var action: Action?
+  /// A `quarantine` or `discard` chosen at an earlier inbound stage, which applies after
+  /// DATA and becomes the default action of later stages (`advanced(to:at:)`).
+  public var carriedAction: Action?
   /// The SMTP reply the MTA will send; nil means the stage's default reply.
   public var response: SmtpResponse?
   /// When the current stage started.
