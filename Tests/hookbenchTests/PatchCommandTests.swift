@@ -266,15 +266,15 @@ import Testing
     let scratch = try Scratch()
     let digits = "1" + String(repeating: "9", count: 100_000)
     let request = try scratch.file(
-      "request.json", "{\"queue\": {\"id\": \"q\", \"attempts\": \(digits)}, \"message\": {\"size\": 0}}")
+      "request.json", "{\"queue\": {\"id\": \"q\", \"attempts\": \(digits)}, \"message\": {\"x-number\": 0}}")
     let response = try scratch.file(
-      "response.json", "{\"set\": [{\"path\": \"/message/size\", \"value\": -\(digits)e99999}]}")
+      "response.json", "{\"set\": [{\"path\": \"/message/x-number\", \"value\": -\(digits)e99999}]}")
     let run = try Self.run([
       "patch", "--request", request, "--response", response, "--stage", "delivery",
     ])
     #expect(run.status == 0, "stderr: \(run.errors)")
     #expect(run.output.contains("\"attempts\": \(digits)\n"))
     // NOTE: the serializer writes a floating-point number that overflows Double as null.
-    #expect(run.output.contains("\"size\": "))
+    #expect(run.output.contains("\"x-number\": "))
   }
 }

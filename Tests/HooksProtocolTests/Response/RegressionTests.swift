@@ -256,10 +256,22 @@ import Testing
     #expect(subjects == [["name": "Subject", "value": " [EXTERNAL] Hello"]])
   }
 
-  @Test func computedPropertyEditRefusedWhole() {
+  @Test func computedPropertyEditRefused() {
     let processed = processData(["set": [["path": "/message/size", "value": 1]]])
     #expect(processed.isValid == false)
-    #expect(processed.rule.hasPrefix("refused as a whole: the edited message could not be written"))
+    #expect(processed.firstRefusal?.hasPrefix("/message/size is computed from the message") == true)
     #expect(processed.request["message"] == dataRequest["message"])
+  }
+
+  @Test func unwritableEmailEditRefusedWhole() {
+    let body: JSONValue = [
+      "set": [["path": "/action", "value": "quarantine"]],
+      "add": [["path": "/message/keywords", "value": ["$seen": true]]],
+    ]
+    let processed = processData(body, rules: ResponseRules(stage: .data, policy: .perOperation))
+    #expect(processed.isValid == false)
+    #expect(processed.action == .accept)
+    #expect(processed.rule.hasPrefix("refused as a whole: the edited message could not be written"))
+    #expect(processed.outcomes.count == 2)
   }
 }
