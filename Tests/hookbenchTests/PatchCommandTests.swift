@@ -195,7 +195,8 @@ import Testing
     let topLevel = try Self.run(["--help"])
     // The padding after the name depends on the longest subcommand name.
     let patchLine = topLevel.output.split(separator: "\n").first { $0.hasPrefix("  patch ") }
-    #expect(patchLine?.hasSuffix(" Apply a scanner response to a request and print the result") == true)
+    #expect(
+      patchLine?.hasSuffix(" Apply a scanner response to a request and print the result") == true)
   }
 
   @Test(arguments: [
@@ -223,7 +224,10 @@ import Testing
       "patch", "--request", "/nonexistent/request.json", "--response", "/nonexistent/r.json",
     ])
     #expect(run.status == 65)
-    #expect(run.errors == "error: cannot read request file \"/nonexistent/request.json\": No such file or directory\n")
+    #expect(
+      run.errors
+        == "error: cannot read request file \"/nonexistent/request.json\": No such file or directory\n"
+    )
   }
 
   @Test func malformedResponseNamesPosition() throws {
@@ -235,6 +239,46 @@ import Testing
     #expect(
       run.errors.hasPrefix(
         "error: cannot read response file \"\(response)\": invalid JSON at line 3, column 13"))
+  }
+
+  /// CBOR bytes of `{"action": "accept", "to": [1]}`, written out by hand (RFC 8949 §3).
+  static let cborRequest: [UInt8] =
+    [0xA2, 0x66] + Array("action".utf8) + [0x66] + Array("accept".utf8)
+    + [0x62] + Array("to".utf8) + [0x81, 0x01]
+
+  /// CBOR bytes of `{"set": [{"path": "/action", "value": "reject"}]}`.
+  static let cborResponse: [UInt8] =
+    [0xA1, 0x63] + Array("set".utf8) + [0x81, 0xA2, 0x64] + Array("path".utf8)
+    + [0x67] + Array("/action".utf8) + [0x65] + Array("value".utf8) + [0x66]
+    + Array("reject".utf8)
+
+  @Test func cborFilesAreDetectedByContent() throws {
+    let scratch = try Scratch()
+    // The names say JSON, and the content decides.
+    let request = try scratch.file("request.json", Data(Self.cborRequest))
+    let response = try scratch.file("response.json", Data(Self.cborResponse))
+    let jsonResponse = try scratch.file(
+      "response-text.cbor", #"{"set": [{"path": "/action", "value": "reject"}]}"#)
+
+    // The result carries the effective reply, which the request did not have.
+    let expected =
+      "{\n  \"action\": \"reject\",\n  \"to\": [\n    1\n  ],\n  \"response\": {\n"
+      + "    \"code\": 550,\n    \"enhancedCode\": \"5.7.1\",\n"
+      + "    \"message\": \"Rejected by policy\"\n  }\n}\n"
+    for responsePath in [response, jsonResponse] {
+      let run = try Self.run(["patch", "--request", request, "--response", responsePath])
+      #expect(run.status == 0, "stderr: \(run.errors)")
+      #expect(run.output == expected)
+    }
+  }
+
+  @Test func truncatedCBORIsInvalid() throws {
+    let scratch = try Scratch()
+    let response = try scratch.file("response.cbor", Data(Self.cborResponse.dropLast(3)))
+    let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
+    #expect(run.status == 65)
+    #expect(run.output == "")
+    #expect(run.errors.hasPrefix("error: cannot read response file \"\(response)\": invalid CBOR"))
   }
 
   @Test(arguments: ["truncated", "deep", "empty", "binary"])
