@@ -93,6 +93,21 @@ import Testing
         + "    \"b\": 3\n  }\n}\n")
   }
 
+  @Test func pointerOnlySkipsStageRules() throws {
+    let scratch = try Scratch()
+    let request = try scratch.file("request.json", #"{"z": 1, "a": {"y": 2, "b": 3}}"#)
+    let response = try scratch.file("response.json", #"{"set": [{"path": "/a/y", "value": 9}]}"#)
+    let checked = try Self.run(["patch", "--request", request, "--response", response])
+    #expect(checked.status == 65)
+    #expect(checked.errors.contains("/a/y is not writable at stage data"))
+
+    let run = try Self.run([
+      "patch", "--pointer-only", "--request", request, "--response", response,
+    ])
+    #expect(run.status == 0)
+    #expect(run.output == "{\n  \"z\": 1,\n  \"a\": {\n    \"y\": 9,\n    \"b\": 3\n  }\n}\n")
+  }
+
   @Test func atomicFailurePrintsNothing() throws {
     let scratch = try Scratch()
     let response = try scratch.file(
@@ -187,7 +202,7 @@ import Testing
     #expect(run.output.hasPrefix("usage: hookbench patch --request REQ --response RESP"))
     let options = [
       "--request", "--response", "--policy", "--diff", "--stage", "--profile",
-      "--update-properties", "--trusted",
+      "--update-properties", "--trusted", "--pointer-only",
     ]
     for option in options {
       #expect(run.output.contains("  \(option)"), "help lacks \(option)")
@@ -202,14 +217,22 @@ import Testing
   @Test(arguments: [
     (["patch", "--response", "r.json"], "error: missing --request FILE"),
     (["patch", "--request", "q.json"], "error: missing --response FILE"),
-    (["patch", "--request", "q", "--response", "r", "--policy", "lenient"],
-      "error: invalid value \"lenient\" for --policy; use one of: atomic, per-operation"),
-    (["patch", "--request", "q", "--response", "r", "--stage", "queue"],
-      "error: invalid value \"queue\" for --stage; use one of: connect, ehlo, mail, rcpt, data"),
-    (["patch", "--request", "q", "--response", "r", "--bogus"],
-      "error: unknown option --bogus"),
-    (["patch", "--request", "q", "--response", "r", "extra"],
-      "error: unexpected argument \"extra\""),
+    (
+      ["patch", "--request", "q", "--response", "r", "--policy", "lenient"],
+      "error: invalid value \"lenient\" for --policy; use one of: atomic, per-operation"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "--stage", "queue"],
+      "error: invalid value \"queue\" for --stage; use one of: connect, ehlo, mail, rcpt, data"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "--bogus"],
+      "error: unknown option --bogus"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "extra"],
+      "error: unexpected argument \"extra\""
+    ),
   ])
   func usageErrors(arguments: [String], message: String) throws {
     let run = try Self.run(arguments)
@@ -310,9 +333,11 @@ import Testing
     let scratch = try Scratch()
     let digits = "1" + String(repeating: "9", count: 100_000)
     let request = try scratch.file(
-      "request.json", "{\"queue\": {\"id\": \"q\", \"attempts\": \(digits)}, \"message\": {\"x-number\": 0}}")
+      "request.json",
+      "{\"queue\": {\"id\": \"q\", \"attempts\": \(digits)}, \"message\": {\"x-number\": 0}}")
     let response = try scratch.file(
-      "response.json", "{\"set\": [{\"path\": \"/message/x-number\", \"value\": -\(digits)e99999}]}")
+      "response.json", "{\"set\": [{\"path\": \"/message/x-number\", \"value\": -\(digits)e99999}]}"
+    )
     let run = try Self.run([
       "patch", "--request", request, "--response", response, "--stage", "delivery",
     ])
