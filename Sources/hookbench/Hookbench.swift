@@ -6,6 +6,7 @@ enum Hookbench {
   /// Every subcommand, in the order the help lists them.
   static let subcommands: [any Subcommand.Type] = [
     PatchCommand.self,
+    ValidateCommand.self,
     ScannerCommand.self,
     MessageCommand.self,
   ]
