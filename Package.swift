@@ -36,7 +36,8 @@ let package = Package(
     .testTarget(name: "HooksWireTests", dependencies: ["HooksWire", "TestSupport"]),
     .testTarget(
       name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"], exclude: ["Resources"]),
-    .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
+    .testTarget(
+      name: "HooksProtocolTests", dependencies: ["HooksProtocol", "HooksMail", "TestSupport"]),
     .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
     .testTarget(
       name: "HooksHarnessTests",

@@ -2,7 +2,7 @@ import HooksWire
 
 /// The SMTP replies HookBench's fake MTA sends when no scanner sets `/response`.
 public enum DefaultReply {
-  /// The reply for `action` at `stage`.
+  /// Returns the reply for `action` at `stage`.
   ///
   /// - `accept`, `discard`, `quarantine`: the stage's success reply, because the client sees
   ///   success for all three (220 greeting, 250 otherwise).
@@ -24,7 +24,8 @@ public enum DefaultReply {
     }
   }
 
-  /// The stage's success reply; greetings and EHLO replies carry no enhanced code (RFC 2034 §3).
+  /// Returns the stage's success reply. Greetings and EHLO replies carry no enhanced code
+  /// (RFC 2034 §3).
   static func success(at stage: Stage, serverName: String) -> SmtpResponse {
     switch stage {
     case .connect: return SmtpResponse(code: 220, enhancedCode: nil, message: "\(serverName) ESMTP")

@@ -1,3 +1,4 @@
+import HooksMail
 import HooksWire
 
 extension TransactionState {
@@ -50,41 +51,14 @@ extension TransactionState {
       ]
     }
     if stage.hasMessage {
-      state.message = sampleEmail
-      state.rawMessage = Array(sampleRawMessage.utf8)
+      state.setMessage(MailMessage(parsing: Array(sampleRawMessage.utf8)))
     }
     return state
   }
 
-  /// The raw form of the sample message.
+  /// The sample message: five header fields and a one-line text body.
   static let sampleRawMessage =
     "From: Sender <sender@example.org>\r\nTo: rcpt@example.com\r\nSubject: Quarterly report\r\n"
     + "Date: Sat, 21 Dec 2024 16:29:00 +0000\r\nMessage-ID: <sample-1@example.org>\r\n\r\n"
     + "See you tomorrow.\r\n"
-
-  /// The sample message as a JMAP Email object, headers in JMAP Raw form.
-  static let sampleEmail: JSONValue = [
-    "size": .integer(sampleRawMessage.utf8.count),
-    "headers": [
-      ["name": "From", "value": " Sender <sender@example.org>"],
-      ["name": "To", "value": " rcpt@example.com"],
-      ["name": "Subject", "value": " Quarterly report"],
-      ["name": "Date", "value": " Sat, 21 Dec 2024 16:29:00 +0000"],
-      ["name": "Message-ID", "value": " <sample-1@example.org>"],
-    ],
-    "messageId": ["sample-1@example.org"],
-    "from": [["name": "Sender", "email": "sender@example.org"]],
-    "to": [["name": nil, "email": "rcpt@example.com"]],
-    "subject": "Quarterly report",
-    "sentAt": "2024-12-21T16:29:00Z",
-    "bodyStructure": ["partId": "1", "type": "text/plain", "charset": "us-ascii", "size": 19],
-    "bodyValues": [
-      "1": ["value": "See you tomorrow.\r\n", "isEncodingProblem": false, "isTruncated": false]
-    ],
-    "textBody": [["partId": "1", "type": "text/plain", "charset": "us-ascii", "size": 19]],
-    "htmlBody": [["partId": "1", "type": "text/plain", "charset": "us-ascii", "size": 19]],
-    "attachments": [],
-    "hasAttachment": false,
-    "preview": "See you tomorrow.",
-  ]
 }

@@ -1,6 +1,6 @@
 import HooksWire
 
-/// What the MTA knows about one transaction at one stage: the input of `RequestBuilder`.
+/// The MTA's view of one transaction at one stage: the input of `RequestBuilder`.
 ///
 /// A plain value. The fake MTA fills it in as SMTP commands arrive and updates it from each
 /// processed response (`absorbing(_:)`), so the next scanner sees what the previous one left.
@@ -8,8 +8,12 @@ import HooksWire
 public struct TransactionState: Sendable, Hashable {
   /// The current stage.
   public var stage: Stage
-  /// What the MTA will do if no scanner changes anything; nil means `accept` or `continue`.
+  /// The action the MTA takes if no scanner changes anything; nil means `accept` or
+  /// `continue`.
   public var action: Action?
+  /// A `quarantine` or `discard` chosen at an earlier inbound stage, which applies after
+  /// DATA and becomes the default action of later stages (`advanced(to:at:)`).
+  public var carriedAction: Action?
   /// The SMTP reply the MTA will send; nil means the stage's default reply.
   public var response: SmtpResponse?
   /// When the current stage started.

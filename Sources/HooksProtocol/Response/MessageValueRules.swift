@@ -6,6 +6,10 @@ enum MessageValueRules {
   static func problem(_ value: JSONValue, tokens: [String], operation: PatchOperation.Kind)
     -> String?
   {
+    if let first = tokens.first, computedProperties.contains(first) {
+      return "/message/\(first) is computed from the message and cannot be written; edit "
+        + "/message/headers, a parsed header property or /message/bodyValues instead"
+    }
     switch tokens.first {
     case nil:
       guard let object = value.objectValue else { return "/message must be a JMAP Email object" }
@@ -36,6 +40,11 @@ enum MessageValueRules {
       return nil
     }
   }
+
+  /// The Email properties that HooksMail derives from the message and cannot write back.
+  static let computedProperties: Set<String> = [
+    "size", "bodyStructure", "textBody", "htmlBody", "attachments", "hasAttachment", "preview",
+  ]
 
   static func headerListProblem(_ value: JSONValue) -> String? {
     guard let list = value.arrayValue else { return "/message/headers must be an array" }

@@ -99,14 +99,14 @@ struct ProcessingRun {
             continue
           }
           return refusedWhole(
-            split.all, format: format, reason: conflict, label: "refused as a whole")
+            reports, format: format, reason: conflict, label: "refused as a whole")
         }
         resolution = resolved
       }
       if let reason = rules.profile.overrideRefusal(
         from: initialAction, to: finalAction, isTrusted: rules.isTrusted)
       {
-        return refusedWhole(split.all, format: format, reason: reason, label: "refused as a whole")
+        return refusedWhole(reports, format: format, reason: reason, label: "refused as a whole")
       }
       return finish(
         result.document, reports: reports, applied: appliedOperations, action: finalAction,
@@ -128,7 +128,7 @@ struct ProcessingRun {
       try consistency.run()
     } catch {
       return refusedWhole(
-        applied, format: format,
+        reports, format: format,
         reason: "the edited message could not be written back to raw form: \(error)",
         label: "refused as a whole")
     }
@@ -170,6 +170,20 @@ struct ProcessingRun {
       format: format, outcomes: outcomes,
       rule: "\(reason); the stage continues with the request's action (\(initialAction))")
     result.isValid = false
+    return result
+  }
+
+  /// Refuses the whole response after the engine ran: operations it refused keep their own
+  /// reason, and every other one is marked skipped for `reason`.
+  private func refusedWhole(
+    _ reports: [OperationReport], format: ResponseFormat, reason: String, label: String
+  ) -> ProcessedResponse {
+    var result = refusedWhole([PatchOperation](), format: format, reason: reason, label: label)
+    result.outcomes = reports.map { report in
+      if case .refused = report.status { return report }
+      return OperationReport(
+        label: report.label, kind: report.kind, path: report.path, status: .skipped(reason))
+    }
     return result
   }
 

@@ -24,11 +24,12 @@ public enum ResponseProcessor {
   ///   - rules: the stage, profile, writable properties, failure policy and trust.
   ///   - rawMessage: the message bytes before this response, used to rebuild the raw message
   ///     after `message` edits when the request does not carry `rawMessage`.
-  ///   - codec: converts between `message` and `rawMessage`; with nil, a changed form is not
-  ///     mirrored into the other, and a warning reports it.
+  ///   - codec: converts between `message` and `rawMessage`, HooksMail's parser and writer by
+  ///     default. With nil, a changed form is not mirrored into the other, and a warning
+  ///     reports it.
   public static func process(
     body: JSONValue?, request: JSONValue, rules: ResponseRules, rawMessage: [UInt8]? = nil,
-    codec: MessageCodec? = nil
+    codec: MessageCodec? = .hooksMail
   ) -> ProcessedResponse {
     var run = ProcessingRun(request: request, rules: rules, rawMessage: rawMessage, codec: codec)
     return run.process(body)

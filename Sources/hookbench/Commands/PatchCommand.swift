@@ -8,7 +8,8 @@ struct PatchCommand: Subcommand {
   static let summary = "Apply a scanner response to a request and print the result"
   static let usage =
     "usage: hookbench patch --request REQ --response RESP [--stage STAGE] [--profile P] "
-    + "[--update-properties P1,P2,...] [--trusted] [--policy atomic|per-operation] [--diff]"
+    + "[--update-properties P1,P2,...] [--trusted] [--policy atomic|per-operation] "
+    + "[--pointer-only] [--diff]"
 
   static let help = """
     \(usage)
@@ -29,6 +30,9 @@ struct PatchCommand: Subcommand {
       --request FILE      The hook request body.
       --response FILE     The scanner's response body.
     \(ResponseOptions.helpLines)
+      --pointer-only      Apply with the patch engine alone: JSON Pointer and operation
+                          rules only, no stage, profile or value checks, and no effective
+                          action or reply added. For comparing with other JSON Patch tools.
       --diff              Print a unified diff of the request and the result instead of the
                           result.
 
@@ -43,6 +47,7 @@ struct PatchCommand: Subcommand {
     var requestPath: String
     var responsePath: String
     var response: ResponseOptions
+    var isPointerOnly: Bool
     var showsDiff: Bool
   }
 
@@ -59,6 +64,8 @@ struct PatchCommand: Subcommand {
       return ExitStatus.invalidInput
     }
 
+    if options.isPointerOnly { return applyPointerOnly(request, response, options) }
+
     let processed = ResponseProcessor.process(
       body: response, request: request, rules: options.response.rules)
     if !processed.isValid {
@@ -70,14 +77,7 @@ struct PatchCommand: Subcommand {
       StandardStreams.err(processed.warnings.map { "warning: \($0)\n" }.joined())
     }
 
-    if options.showsDiff {
-      StandardStreams.out(
-        LineDiff.unified(
-          from: request.prettyJSON + "\n", to: processed.request.prettyJSON + "\n",
-          oldName: options.requestPath, newName: "result"))
-    } else {
-      StandardStreams.out(processed.request.prettyJSON + "\n")
-    }
+    printResult(request, processed.request, options)
     return processed.isValid ? ExitStatus.success : ExitStatus.invalidInput
   }
 
@@ -88,6 +88,7 @@ struct PatchCommand: Subcommand {
     let requestPath = try arguments.option("--request")
     let responsePath = try arguments.option("--response")
     let response = try ResponseOptions.parse(&arguments)
+    let isPointerOnly = arguments.flag("--pointer-only")
     let showsDiff = arguments.flag("--diff")
     let positionals = try arguments.finish()
 
@@ -98,6 +99,43 @@ struct PatchCommand: Subcommand {
     guard let responsePath else { throw UsageError("missing --response FILE") }
     return Options(
       requestPath: requestPath, responsePath: responsePath, response: response,
-      showsDiff: showsDiff)
+      isPointerOnly: isPointerOnly, showsDiff: showsDiff)
+  }
+
+  /// Applies the response with the patch engine alone and prints the result.
+  static func applyPointerOnly(_ request: JSONValue, _ response: JSONValue, _ options: Options)
+    -> Int32
+  {
+    let patch = Patch.parse(response)
+    let policy = options.response.rules.policy
+    let result = PatchEngine.apply(patch, to: request, policy: policy)
+    if !result.isClean {
+      var text =
+        "error: invalid response in \"\(options.responsePath)\" (\(patch.format.displayName)); "
+        + "\(result.policySummary)\n"
+      for outcome in result.refusals {
+        guard case .refused(let reason) = outcome.status else { continue }
+        text += "  \(outcome.operation.label) \"\(outcome.operation.pathText)\": \(reason)\n"
+      }
+      for problem in result.problems {
+        text += "  \(problem.location): \(problem.message)\n"
+      }
+      StandardStreams.err(text)
+      if policy == .atomic { return ExitStatus.invalidInput }
+    }
+    printResult(request, result.document, options)
+    return result.isClean ? ExitStatus.success : ExitStatus.invalidInput
+  }
+
+  /// Prints the resulting request, or its diff against the request with `--diff`.
+  static func printResult(_ request: JSONValue, _ result: JSONValue, _ options: Options) {
+    if options.showsDiff {
+      StandardStreams.out(
+        LineDiff.unified(
+          from: request.prettyJSON + "\n", to: result.prettyJSON + "\n",
+          oldName: options.requestPath, newName: "result"))
+    } else {
+      StandardStreams.out(result.prettyJSON + "\n")
+    }
   }
 }

@@ -45,6 +45,10 @@ import Testing
     #expect(headers.count == 3)
     #expect(headers.first?["name"] == "From")
     #expect(headers.first?["value"] == " New <new@example.org>")
+    let raw = String(decoding: processed.request["rawMessage"]?.bytesValue ?? [], as: UTF8.self)
+    #expect(raw.hasPrefix("From: New <new@example.org>\r\nTo: rcpt@example.com\r\n"))
+    #expect(processed.request["message"]?["from"]?[0]?["email"] == "new@example.org")
+    #expect(processed.rawMessage == processed.request["rawMessage"]?.bytesValue)
   }
 
   @Test func addedHeaderWithoutIndexAppends() {
@@ -74,7 +78,7 @@ import Testing
     let processed = processData(addHeader(value: "a\r\n\tb"))
     #expect(processed.isValid)
     let headers = processed.request["message"]?["headers"]?.arrayValue ?? []
-    #expect(headers.last?["value"] == "a\r\n\tb")
+    #expect(headers.last?["value"] == " a\r\n\tb")
   }
 
   @Test func downgradeRefusedUnlessTrusted() {
@@ -110,7 +114,7 @@ import Testing
     let processed = processData(body)
     #expect(processed.isValid)
     #expect(processed.request["rawMessage"] == .bytes(raw))
-    #expect(processed.request["message"]?["subject"] == " Hello")
+    #expect(processed.request["message"]?["subject"] == "raw")
     #expect(
       processed.outcomes.first?.status
         == .skipped("dropped: the same response replaces /rawMessage, which wins"))
@@ -235,5 +239,39 @@ import Testing
     let processed = processData(["delete": [["path": "/message"]]])
     #expect(
       processed.firstRefusal == "/message can only be deleted at stage dsn, to suppress the DSN")
+  }
+
+  @Test func subjectEditRewritesRawMessage() {
+    let processed = processData([
+      "set": [["path": "/message/subject", "value": "[EXTERNAL] Hello"]]
+    ])
+    #expect(processed.isValid)
+    let raw = String(decoding: processed.rawMessage ?? [], as: UTF8.self)
+    #expect(raw.contains("\r\nSubject: [EXTERNAL] Hello\r\n"))
+    #expect(!raw.contains("Subject: Hello"))
+    #expect(processed.request["message"]?["subject"] == "[EXTERNAL] Hello")
+    let subjects = (processed.request["message"]?["headers"]?.arrayValue ?? []).filter {
+      $0["name"] == "Subject"
+    }
+    #expect(subjects == [["name": "Subject", "value": " [EXTERNAL] Hello"]])
+  }
+
+  @Test func computedPropertyEditRefused() {
+    let processed = processData(["set": [["path": "/message/size", "value": 1]]])
+    #expect(processed.isValid == false)
+    #expect(processed.firstRefusal?.hasPrefix("/message/size is computed from the message") == true)
+    #expect(processed.request["message"] == dataRequest["message"])
+  }
+
+  @Test func unwritableEmailEditRefusedWhole() {
+    let body: JSONValue = [
+      "set": [["path": "/action", "value": "quarantine"]],
+      "add": [["path": "/message/keywords", "value": ["$seen": true]]],
+    ]
+    let processed = processData(body, rules: ResponseRules(stage: .data, policy: .perOperation))
+    #expect(processed.isValid == false)
+    #expect(processed.action == .accept)
+    #expect(processed.rule.hasPrefix("refused as a whole: the edited message could not be written"))
+    #expect(processed.outcomes.count == 2)
   }
 }

@@ -1,3 +1,4 @@
+import HooksMail
 import HooksProtocol
 import HooksWire
 
@@ -9,18 +10,12 @@ enum SampleRequests {
   static let inboundProperties =
     DiscoveryDocument.draftExampleCapabilities.capabilities(for: .inbound)?.fetchProperties ?? []
 
-  /// Builds a message with `headers` as `(name, value)` pairs, in JMAP form, and its raw bytes.
-  static func message(headers: [(String, String)]) -> (email: JSONValue, raw: [UInt8]) {
-    let list = headers.map {
-      JSONValue.object(JSONObject([("name", .string($0)), ("value", .string($1))]))
-    }
-    let subject = headers.first { $0.0.lowercased() == "subject" }?.1
-    let email: JSONValue = [
-      "headers": .array(list), "subject": subject.map { .string($0) } ?? .null,
-    ]
+  /// Builds a message with `headers` as `(name, value)` pairs and a one-line body, parsed by
+  /// HooksMail into both forms.
+  static func message(headers: [(String, String)]) -> MailMessage {
     var text = headers.map { "\($0):\($1)\r\n" }.joined()
     text += "\r\nHello.\r\n"
-    return (email, Array(text.utf8))
+    return MailMessage(parsing: Array(text.utf8))
   }
 
   /// Builds the transaction at `stage` with a sender, `recipients` (the last is current at rcpt) and,
@@ -39,11 +34,7 @@ enum SampleRequests {
     var addresses = recipients.map { EnvelopeAddress(address: $0) }
     if stage == .rcpt { state.currentRecipient = addresses.popLast() }
     state.recipients = addresses
-    if stage == .data {
-      let message = message(headers: headers)
-      state.message = message.email
-      state.rawMessage = message.raw
-    }
+    if stage == .data { state.setMessage(message(headers: headers)) }
     return state
   }
 
