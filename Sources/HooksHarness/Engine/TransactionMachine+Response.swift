@@ -57,17 +57,7 @@ extension TransactionMachine {
     snapshot.warnings += processed.warnings
     snapshot.rule = processed.rule
 
-    state.absorb(processed.request, sent: snapshot.request)
-    if processed.action != state.effectiveAction { state.action = processed.action }
-    if let reply = processed.reply, reply != state.effectiveResponse { state.response = reply }
-    if processed.suppressesDSN {
-      state.message = nil
-      state.rawMessage = nil
-    } else if processed.message != nil || processed.rawMessage != nil {
-      // The processor rebuilt the other form, which may not have been negotiated.
-      state.message = processed.message ?? state.message
-      state.rawMessage = processed.rawMessage ?? state.rawMessage
-    }
+    state = state.absorbing(processed)
     snapshot.stopsChain = processed.stopsChain
   }
 }
