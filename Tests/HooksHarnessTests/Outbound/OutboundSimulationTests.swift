@@ -135,6 +135,27 @@ struct OutboundSimulationTests {
     #expect(run.sentDSNs.count == 1)
   }
 
+  @Test("DSN parses as multipart/report")
+  func dsnStructure() throws {
+    let report = DeliveryStatusNotification(
+      reportingMTA: "mx.example.org", originalSender: "sender@example.org",
+      arrivalDate: UTCTimestamp(millisecondsSinceEpoch: 0),
+      recipients: [
+        DSNRecipient(
+          address: "a@example.org", action: "failed", reply: SMTPReply(550, nil, "No"),
+          lastAttempt: UTCTimestamp(millisecondsSinceEpoch: 0))
+      ],
+      originalMessage: makeScenario().message)
+    let raw = report.render(date: UTCTimestamp(millisecondsSinceEpoch: 0), identifier: "x1")
+    let email = TransactionMachine.mailParser(raw)
+    #expect(email["bodyStructure"]?["type"] == "multipart/report")
+    let parts = try #require(email["bodyStructure"]?["subParts"]?.arrayValue)
+    #expect(parts.map { $0["type"] } == ["text/plain", "message/delivery-status", "text/rfc822-headers"])
+    let text = String(decoding: raw, as: UTF8.self)
+    #expect(text.contains("Status: 5.0.0\r\n"))
+    #expect(text.contains("Diagnostic-Code: smtp; 550 No\r\n"))
+  }
+
   @Test("RFC 5322 dates")
   func rfc5322Dates() {
     #expect(UTCTimestamp(millisecondsSinceEpoch: 0).rfc5322 == "Thu, 01 Jan 1970 00:00:00 +0000")
