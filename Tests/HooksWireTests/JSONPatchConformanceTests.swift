@@ -92,7 +92,8 @@ private struct LooseJSON: Decodable {
       value = .array(elements.map(\.value))
     } else {
       let members = try container.decode([String: LooseJSON].self)
-      value = .object(JSONObject(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) }))
+      value = .object(
+        JSONObject(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.value) }))
     }
   }
 }

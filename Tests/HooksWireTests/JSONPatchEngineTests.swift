@@ -44,7 +44,7 @@ import Testing
   }
 
   @Test func failedMoveRestoresSource() {
-    // The source is removed first; the target's parent is missing, so the removal is undone.
+    // The source is removed first. The target's parent is missing, so the removal is undone.
     let document: JSONValue = ["list": [1, 2, 3], "other": 0]
     let result = Self.apply([["op": "move", "from": "/list/0", "path": "/none/x"]], to: document)
     #expect(Self.refusal(result) != nil)
@@ -91,5 +91,32 @@ import Testing
   @Test func draftOperationsAreNotJSONPatch() {
     let patch = Patch.parse([["op": "set", "path": "/a", "value": 1]])
     #expect(patch.problems.first?.message.contains("\"set\"") == true)
+  }
+
+  // Where Python's jsonpatch 1.33 departs from the RFCs, HookBench follows the RFCs.
+
+  @Test func testNeverEqualsBooleanAndNumber() {
+    let result = Self.apply([["op": "test", "path": "/n", "value": true]], to: ["n": 1])
+    #expect(Self.refusal(result) == "test failed: the value at \"/n\" is 1, not true")
+  }
+
+  @Test func pointerDoesNotIndexStrings() {
+    let result = Self.apply([["op": "test", "path": "/s/0", "value": "a"]], to: ["s": "abc"])
+    #expect(Self.refusal(result)?.contains("the string at \"/s\" has no member or element") == true)
+  }
+
+  @Test func copyWholeDocument() {
+    let result = Self.apply([["op": "copy", "from": "", "path": "/copy"]], to: ["a": 1])
+    #expect(result.document == ["a": 1, "copy": ["a": 1]])
+  }
+
+  @Test func replaceMemberNamedDash() {
+    let result = Self.apply([["op": "replace", "path": "/-", "value": 2]], to: ["-": 1])
+    #expect(result.document == ["-": 2])
+  }
+
+  @Test func moveArrayElementIntoOwnChildFails() {
+    let result = Self.apply([["op": "move", "from": "/0", "path": "/0/0"]], to: [[1], [2]])
+    #expect(Self.refusal(result)?.contains("into its own child") == true)
   }
 }

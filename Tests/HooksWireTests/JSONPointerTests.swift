@@ -8,20 +8,21 @@ import Testing
     "k\"l": 6, " ": 7, "m~n": 8,
   ]
 
-  @Test(arguments: [
-    ("", JSONPointerTests.rfcDocument),
-    ("/foo", ["bar", "baz"]),
-    ("/foo/0", "bar"),
-    ("/", 0),
-    ("/a~1b", 1),
-    ("/c%d", 2),
-    ("/e^f", 3),
-    ("/g|h", 4),
-    ("/i\\j", 5),
-    ("/k\"l", 6),
-    ("/ ", 7),
-    ("/m~0n", 8),
-  ] as [(String, JSONValue)])
+  @Test(
+    arguments: [
+      ("", JSONPointerTests.rfcDocument),
+      ("/foo", ["bar", "baz"]),
+      ("/foo/0", "bar"),
+      ("/", 0),
+      ("/a~1b", 1),
+      ("/c%d", 2),
+      ("/e^f", 3),
+      ("/g|h", 4),
+      ("/i\\j", 5),
+      ("/k\"l", 6),
+      ("/ ", 7),
+      ("/m~0n", 8),
+    ] as [(String, JSONValue)])
   func rfcSection5Examples(pointer: String, expected: JSONValue) throws {
     let parsed = try JSONPointer(pointer)
     #expect(try Self.rfcDocument.value(at: parsed) == expected)

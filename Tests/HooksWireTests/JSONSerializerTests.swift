@@ -39,6 +39,11 @@ import Testing
     #expect(JSONValue.double(.nan).compactJSON == "null")
   }
 
+  @Test func overflowingNumbersKeepTheirText() throws {
+    let value = try JSONParser.parse("[1e999, -1e999]")
+    #expect(value.compactJSON == "[1e999,-1e999]")
+  }
+
   @Test func builtDoublesStayFloatingPoint() throws {
     let text = JSONValue.double(3).compactJSON
     #expect(text == "3.0")

@@ -79,9 +79,31 @@ import Testing
 
   @Test func keepsRequestMemberOrder() throws {
     let scratch = try Scratch()
+    let request = try scratch.file(
+      "request.json", #"{"z": 1, "action": "continue", "message": {"y": 2, "b": 3}}"#)
+    let response = try scratch.file(
+      "response.json", #"{"set": [{"path": "/message/y", "value": 9}]}"#)
+    let run = try Self.run([
+      "patch", "--request", request, "--response", response, "--stage", "delivery",
+    ])
+    #expect(run.status == 0)
+    #expect(
+      run.output
+        == "{\n  \"z\": 1,\n  \"action\": \"continue\",\n  \"message\": {\n    \"y\": 9,\n"
+        + "    \"b\": 3\n  }\n}\n")
+  }
+
+  @Test func pointerOnlySkipsStageRules() throws {
+    let scratch = try Scratch()
     let request = try scratch.file("request.json", #"{"z": 1, "a": {"y": 2, "b": 3}}"#)
     let response = try scratch.file("response.json", #"{"set": [{"path": "/a/y", "value": 9}]}"#)
-    let run = try Self.run(["patch", "--request", request, "--response", response])
+    let checked = try Self.run(["patch", "--request", request, "--response", response])
+    #expect(checked.status == 65)
+    #expect(checked.errors.contains("/a/y is not writable at stage data"))
+
+    let run = try Self.run([
+      "patch", "--pointer-only", "--request", request, "--response", response,
+    ])
     #expect(run.status == 0)
     #expect(run.output == "{\n  \"z\": 1,\n  \"a\": {\n    \"y\": 9,\n    \"b\": 3\n  }\n}\n")
   }
@@ -95,12 +117,12 @@ import Testing
     let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
     #expect(run.status == 65)
     #expect(run.output == "")
-    #expect(run.errors.contains("atomic: nothing applied, 1 operation failed"))
+    #expect(run.errors.contains("atomic: nothing applied because set[1] failed"))
     #expect(
       run.errors.contains(
-        "  set[1] \"/envelope/to/01/x\": invalid JSON Pointer \"/envelope/to/01/x\": array "
-          + "index \"01\" has a leading zero\n"))
-    #expect(!run.errors.contains("set[0]"))
+        "  set[1] /envelope/to/01/x: refused: invalid JSON Pointer \"/envelope/to/01/x\": "
+          + "array index \"01\" has a leading zero\n"))
+    #expect(run.errors.contains("  set[0] /action: skipped: atomic: nothing applied"))
   }
 
   @Test func perOperationPrintsPartialResult() throws {
@@ -114,8 +136,8 @@ import Testing
     ])
     #expect(run.status == 65)
     #expect(run.output.contains("\"action\": \"reject\""))
-    #expect(run.errors.contains("per-operation: 1 of 2 applied, 1 operation failed"))
-    #expect(run.errors.contains("  set[1] \"/nope\": "))
+    #expect(run.errors.contains("per-operation: 1 of 2 operations applied; not applied: set[1]"))
+    #expect(run.errors.contains("  set[1] /nope: refused: /nope is not writable at stage data"))
   }
 
   @Test func structuralProblemsAreListed() throws {
@@ -123,7 +145,7 @@ import Testing
     let response = try scratch.file("response.json", #"{"set": [], "replace": []}"#)
     let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
     #expect(run.status == 65)
-    #expect(run.errors.contains("  replace: unknown top-level key \"replace\""))
+    #expect(run.errors.contains("malformed response: unknown top-level member \"replace\""))
   }
 
   @Test func jsonPatchArray() throws {
@@ -143,10 +165,11 @@ import Testing
       "response.json", #"[{"op": "test", "path": "/action", "value": "reject"}]"#)
     let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
     #expect(run.status == 65)
-    #expect(run.errors.contains("(JSON Patch (draft-02 preview))"))
+    #expect(run.errors.contains("(JSON Patch (draft-02 preview), stage data"))
     #expect(
       run.errors.contains(
-        "  [0] \"/action\": test failed: the value at \"/action\" is \"accept\", not \"reject\""))
+        "  [0] /action: refused: test failed: the value at \"/action\" is \"accept\", "
+          + "not \"reject\""))
   }
 
   @Test func diffShowsChangedLines() throws {
@@ -177,24 +200,39 @@ import Testing
     let run = try Self.run(["patch", "--help"])
     #expect(run.status == 0)
     #expect(run.output.hasPrefix("usage: hookbench patch --request REQ --response RESP"))
-    for option in ["--request", "--response", "--policy", "--diff"] {
+    let options = [
+      "--request", "--response", "--policy", "--diff", "--stage", "--profile",
+      "--update-properties", "--trusted", "--pointer-only",
+    ]
+    for option in options {
       #expect(run.output.contains("  \(option)"), "help lacks \(option)")
     }
     let topLevel = try Self.run(["--help"])
     // The padding after the name depends on the longest subcommand name.
     let patchLine = topLevel.output.split(separator: "\n").first { $0.hasPrefix("  patch ") }
-    #expect(patchLine?.hasSuffix(" Apply a scanner response to a request and print the result") == true)
+    #expect(
+      patchLine?.hasSuffix(" Apply a scanner response to a request and print the result") == true)
   }
 
   @Test(arguments: [
     (["patch", "--response", "r.json"], "error: missing --request FILE"),
     (["patch", "--request", "q.json"], "error: missing --response FILE"),
-    (["patch", "--request", "q", "--response", "r", "--policy", "lenient"],
-      "error: invalid value \"lenient\" for --policy; use one of: atomic, per-operation"),
-    (["patch", "--request", "q", "--response", "r", "--stage", "data"],
-      "error: unknown option --stage"),
-    (["patch", "--request", "q", "--response", "r", "extra"],
-      "error: unexpected argument \"extra\""),
+    (
+      ["patch", "--request", "q", "--response", "r", "--policy", "lenient"],
+      "error: invalid value \"lenient\" for --policy; use one of: atomic, per-operation"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "--stage", "queue"],
+      "error: invalid value \"queue\" for --stage; use one of: connect, ehlo, mail, rcpt, data"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "--bogus"],
+      "error: unknown option --bogus"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "extra"],
+      "error: unexpected argument \"extra\""
+    ),
   ])
   func usageErrors(arguments: [String], message: String) throws {
     let run = try Self.run(arguments)
@@ -209,7 +247,10 @@ import Testing
       "patch", "--request", "/nonexistent/request.json", "--response", "/nonexistent/r.json",
     ])
     #expect(run.status == 65)
-    #expect(run.errors == "error: cannot read request file \"/nonexistent/request.json\": No such file or directory\n")
+    #expect(
+      run.errors
+        == "error: cannot read request file \"/nonexistent/request.json\": No such file or directory\n"
+    )
   }
 
   @Test func malformedResponseNamesPosition() throws {
@@ -221,6 +262,46 @@ import Testing
     #expect(
       run.errors.hasPrefix(
         "error: cannot read response file \"\(response)\": invalid JSON at line 3, column 13"))
+  }
+
+  /// CBOR bytes of `{"action": "accept", "to": [1]}`, written out by hand (RFC 8949 §3).
+  static let cborRequest: [UInt8] =
+    [0xA2, 0x66] + Array("action".utf8) + [0x66] + Array("accept".utf8)
+    + [0x62] + Array("to".utf8) + [0x81, 0x01]
+
+  /// CBOR bytes of `{"set": [{"path": "/action", "value": "reject"}]}`.
+  static let cborResponse: [UInt8] =
+    [0xA1, 0x63] + Array("set".utf8) + [0x81, 0xA2, 0x64] + Array("path".utf8)
+    + [0x67] + Array("/action".utf8) + [0x65] + Array("value".utf8) + [0x66]
+    + Array("reject".utf8)
+
+  @Test func cborFilesAreDetectedByContent() throws {
+    let scratch = try Scratch()
+    // The names say JSON, and the content decides.
+    let request = try scratch.file("request.json", Data(Self.cborRequest))
+    let response = try scratch.file("response.json", Data(Self.cborResponse))
+    let jsonResponse = try scratch.file(
+      "response-text.cbor", #"{"set": [{"path": "/action", "value": "reject"}]}"#)
+
+    // The result carries the effective reply, which the request did not have.
+    let expected =
+      "{\n  \"action\": \"reject\",\n  \"to\": [\n    1\n  ],\n  \"response\": {\n"
+      + "    \"code\": 550,\n    \"enhancedCode\": \"5.7.1\",\n"
+      + "    \"message\": \"Rejected by policy\"\n  }\n}\n"
+    for responsePath in [response, jsonResponse] {
+      let run = try Self.run(["patch", "--request", request, "--response", responsePath])
+      #expect(run.status == 0, "stderr: \(run.errors)")
+      #expect(run.output == expected)
+    }
+  }
+
+  @Test func truncatedCBORIsInvalid() throws {
+    let scratch = try Scratch()
+    let response = try scratch.file("response.cbor", Data(Self.cborResponse.dropLast(3)))
+    let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
+    #expect(run.status == 65)
+    #expect(run.output == "")
+    #expect(run.errors.hasPrefix("error: cannot read response file \"\(response)\": invalid CBOR"))
   }
 
   @Test(arguments: ["truncated", "deep", "empty", "binary"])
@@ -251,13 +332,17 @@ import Testing
   @Test func hugeNumbersKeepTheirDigits() throws {
     let scratch = try Scratch()
     let digits = "1" + String(repeating: "9", count: 100_000)
-    let request = try scratch.file("request.json", "{\"action\": \(digits), \"response\": 0}")
+    let request = try scratch.file(
+      "request.json",
+      "{\"queue\": {\"id\": \"q\", \"attempts\": \(digits)}, \"message\": {\"x-number\": 0}}")
     let response = try scratch.file(
-      "response.json", "{\"set\": [{\"path\": \"/response\", \"value\": -\(digits)e99999}]}")
-    let run = try Self.run(["patch", "--request", request, "--response", response])
+      "response.json", "{\"set\": [{\"path\": \"/message/x-number\", \"value\": -\(digits)e99999}]}"
+    )
+    let run = try Self.run([
+      "patch", "--request", request, "--response", response, "--stage", "delivery",
+    ])
     #expect(run.status == 0, "stderr: \(run.errors)")
-    #expect(run.output.contains("\"action\": \(digits),"))
-    // NOTE: the serializer writes a floating-point number that overflows Double as null.
-    #expect(run.output.contains("\"response\": "))
+    #expect(run.output.contains("\"attempts\": \(digits)\n"))
+    #expect(run.output.contains("\"x-number\": -\(digits)e99999"))
   }
 }

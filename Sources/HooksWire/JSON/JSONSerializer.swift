@@ -2,8 +2,8 @@
 ///
 /// Only what JSON requires is escaped: `"`, `\` and the control characters below U+0020.
 /// So `/` stays `/` and non-ASCII text is written as UTF-8. Members keep their order, and
-/// numbers are written with their original text. Non-finite floating-point numbers have no
-/// JSON form and are written as `null`. A byte string is written as standard Base64 with
+/// numbers are written with their original text, even when the value overflows `Double`
+/// (`1e999`). A non-finite number built in code has no JSON form and is written as `null`. A byte string is written as standard Base64 with
 /// padding (RFC 4648 §4).
 ///
 /// The pretty form indents by 2 spaces, puts one member or element per line, writes
@@ -29,7 +29,7 @@ public enum JSONSerializer {
     case .bool(let flag):
       output.append(contentsOf: (flag ? "true" : "false").utf8)
     case .number(let number):
-      if number.isInteger || number.double.isFinite {
+      if number.isInteger || number.double.isFinite || hasJSONSpelling(number.text) {
         output.append(contentsOf: number.text.utf8)
       } else {
         output.append(contentsOf: "null".utf8)
@@ -43,6 +43,15 @@ public enum JSONSerializer {
     case .object(let object):
       writeObject(object, to: &output, pretty: pretty, indent: indent)
     }
+  }
+
+  /// Whether `text` is a JSON number literal, as parsed text is even when its value overflows
+  /// `Double` (`1e999`); built non-finite values are spelled `Infinity` or `NaN` instead.
+  private static func hasJSONSpelling(_ text: String) -> Bool {
+    var scalars = text.unicodeScalars.makeIterator()
+    guard var first = scalars.next() else { return false }
+    if first == "-", let next = scalars.next() { first = next }
+    return ("0"..."9").contains(first)
   }
 
   private static func writeArray(

@@ -49,6 +49,14 @@ extension OperationOutcome {
   public var summary: String { "\(operation.summary)  \(status.summary)" }
 }
 
+extension Patch {
+  /// Returns one line for an outcome, such as `set /action = "reject"  applied`.
+  public static func describe(_ outcome: OperationOutcome) -> String { outcome.summary }
+
+  /// Returns one line for an operation, such as `delete /message/headers/3`.
+  public static func describe(_ operation: PatchOperation) -> String { operation.summary }
+}
+
 extension PatchResult {
   /// The name of the failure policy and what it did, such as
   /// `atomic: nothing applied, 2 operations failed`.

@@ -4,7 +4,7 @@ extension Patch {
     ("set", .set), ("add", .add), ("delete", .delete),
   ]
 
-  /// The members that each draft operation may have. Any other member is an error, because
+  /// Returns the members that a draft operation of `kind` may have. Any other member is an error, because
   /// a scanner that sends one expects an effect that will not happen.
   private static func allowedMembers(_ kind: PatchOperation.Kind) -> [String] {
     switch kind {
@@ -68,11 +68,13 @@ extension Patch {
       if let position = index.intValue, position >= 0 {
         operation.index = position
       } else {
-        let shown: String
-        if case .number(let number) = index { shown = number.text } else {
-          shown = index.typeName.withArticle
+        let indexText: String
+        if case .number(let number) = index {
+          indexText = number.text
+        } else {
+          indexText = index.typeName.withArticle
         }
-        errors.append("\"index\" must be a non-negative integer or null, not \(shown)")
+        errors.append("\"index\" must be a non-negative integer or null, not \(indexText)")
       }
     }
     let allowed = allowedMembers(kind)

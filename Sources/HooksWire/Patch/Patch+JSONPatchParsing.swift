@@ -24,11 +24,11 @@ extension Patch {
         continue
       }
       guard let name = opValue.stringValue, let kind = jsonPatchKind(name) else {
-        let shown = opValue.stringValue.map { "\"\($0)\"" } ?? opValue.typeName.withArticle
+        let opText = opValue.stringValue.map { "\"\($0)\"" } ?? opValue.typeName.withArticle
         problems.append(
           PatchProblem(
             location: label,
-            message: "unknown \"op\" \(shown); use add, remove, replace, move, copy or test"))
+            message: "unknown \"op\" \(opText); use add, remove, replace, move, copy or test"))
         continue
       }
       operations.append(jsonPatchOperation(object, kind: kind, label: label, raw: element))

@@ -41,9 +41,9 @@ extension PatchEngine {
 
     let position = path.tokens.count - 1
     try document.editValue(at: path, depth: position) { container in
-      switch container {
       // Only type names and counts are read here, so that no binding keeps a second
       // reference to a buffer that is edited next, which would force a copy.
+      switch container.containerKind {
       case .object:
         guard let existingType = container[token]?.typeName else {
           if let index {
@@ -76,7 +76,7 @@ extension PatchEngine {
         try container.editElements { elements in
           try insert(value, at: index, intoArray: &elements[elementIndex], location: path)
         }
-      default:
+      case .scalar:
         throw JSONPointerError.notAContainer(container, token: token, at: position, of: path)
       }
     }
@@ -111,7 +111,7 @@ extension PatchEngine {
     }
     let position = path.tokens.count - 1
     try document.editValue(at: path, depth: position) { container in
-      switch container {
+      switch container.containerKind {
       case .object:
         guard container.objectValue?.contains(token) == true else {
           throw JSONPointerError.memberNotFound(token, at: position, of: path)
@@ -122,7 +122,7 @@ extension PatchEngine {
         let index = try JSONPointer.arrayIndex(
           token, at: position, of: path, count: count, allowsEnd: false)
         container.editElements { _ = $0.remove(at: index) }
-      default:
+      case .scalar:
         throw JSONPointerError.notAContainer(container, token: token, at: position, of: path)
       }
     }

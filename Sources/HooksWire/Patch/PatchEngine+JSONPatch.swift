@@ -37,7 +37,7 @@ extension PatchEngine {
     }
     let position = path.tokens.count - 1
     try document.editValue(at: path, depth: position) { container in
-      switch container {
+      switch container.containerKind {
       case .object:
         container.editMembers { $0[token] = value }
       case .array:
@@ -45,7 +45,7 @@ extension PatchEngine {
         let index = try JSONPointer.arrayIndex(
           token, at: position, of: path, count: count, allowsEnd: true)
         container.editElements { $0.insert(value, at: index) }
-      default:
+      case .scalar:
         throw JSONPointerError.notAContainer(container, token: token, at: position, of: path)
       }
     }

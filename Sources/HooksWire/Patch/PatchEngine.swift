@@ -1,9 +1,10 @@
 /// A per-operation gate supplied by the caller, such as the protocol layer's writable-path
-/// and value rules. The engine itself knows nothing about stages.
+/// and value rules. The engine itself has no notion of stages.
 ///
 /// It receives the operation and the document as it is just before that operation runs,
 /// and returns the reason to reject the operation, or nil to let it run.
-public typealias OperationCheck = @Sendable (PatchOperation, _ documentBefore: JSONValue) ->
+public typealias OperationCheck =
+  @Sendable (PatchOperation, _ documentBefore: JSONValue) ->
   String?
 
 /// Applies patches to documents.
@@ -76,7 +77,7 @@ public enum PatchEngine {
   }
 }
 
-/// Why an operation could not be applied, when the reason is not a pointer error.
+/// The reason an operation could not be applied, when it is not a pointer error.
 struct OperationFailure: Error {
   var reason: String
 

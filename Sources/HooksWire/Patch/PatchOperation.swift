@@ -1,7 +1,7 @@
 /// One operation of a response, as read from the body.
 ///
 /// An operation is kept even when it is malformed, so that the result can list it with the
-/// reason: `structuralError` then says what is wrong and the engine rejects it unapplied.
+/// reason. Its `structuralError` then describes the fault, and the engine rejects it unapplied.
 public struct PatchOperation: Sendable, Equatable {
   /// The operation names of the draft (`set`, `add`, `delete`) and of RFC 6902 (`add`,
   /// `remove`, `replace`, `move`, `copy`, `test`).
@@ -27,7 +27,7 @@ public struct PatchOperation: Sendable, Equatable {
   /// The source of an RFC 6902 `move` or `copy`.
   public var from: JSONPointer?
 
-  /// Where the operation is in the body: `set[0]`, `add[2]` or `delete[1]` in a draft body,
+  /// The operation's place in the body: `set[0]`, `add[2]` or `delete[1]` in a draft body,
   /// `[3]` in a JSON Patch array.
   public var label: String
 
@@ -39,7 +39,7 @@ public struct PatchOperation: Sendable, Equatable {
   /// names the new position.
   public var format: Patch.Format
 
-  /// What makes the operation malformed (a missing `path` or `value`, an invalid pointer, an
+  /// The fault that makes the operation malformed (a missing `path` or `value`, an invalid pointer, an
   /// unknown member), or nil when it is well formed.
   public var structuralError: String?
 

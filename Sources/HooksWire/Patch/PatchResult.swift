@@ -1,4 +1,4 @@
-/// What happened to one operation.
+/// The fate of one operation in a patch run.
 public enum OperationStatus: Sendable, Equatable {
   /// The operation changed the document (or, for `test`, its comparison held).
   case applied
@@ -12,7 +12,7 @@ public enum OperationStatus: Sendable, Equatable {
 public struct OperationOutcome: Sendable {
   /// The operation.
   public var operation: PatchOperation
-  /// What happened to it.
+  /// The operation's fate.
   public var status: OperationStatus
 
   /// Creates an outcome.

@@ -45,10 +45,11 @@ extension JSONValue {
       self = current
     }
 
+    // `if case` rather than `switch`: in unoptimized builds a `switch` keeps a copy of its
+    // subject for the whole case body, so the payload would never be uniquely referenced.
     for position in 0..<count {
       let token = pointer.tokens[position]
-      switch current {
-      case .object(var object):
+      if case .object(var object) = current {
         current = .null
         guard let child = object[token] else {
           current = .object(object)
@@ -58,7 +59,7 @@ extension JSONValue {
         objects.append(object)
         steps.append(.member(token))
         current = child
-      case .array(var elements):
+      } else if case .array(var elements) = current {
         current = .null
         let index: Int
         do {
@@ -73,11 +74,23 @@ extension JSONValue {
         arrays.append(elements)
         steps.append(.element(index))
         current = child
-      default:
+      } else {
         throw JSONPointerError.notAContainer(current, token: token, at: position, of: pointer)
       }
     }
     return try body(&current)
+  }
+
+  /// The kind of container a value is, for branching without holding a reference to it.
+  enum ContainerKind {
+    case object, array, scalar
+  }
+
+  /// Whether the value is an object, an array or neither.
+  var containerKind: ContainerKind {
+    if case .object = self { return .object }
+    if case .array = self { return .array }
+    return .scalar
   }
 
   /// Calls `body` with this value's elements, in place, when it is an array; returns nil

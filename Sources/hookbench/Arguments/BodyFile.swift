@@ -1,11 +1,12 @@
+import HooksWire
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import HooksWire
 
 /// Reads a JSON or CBOR body from a file, for the offline commands.
 enum BodyFile {
-  /// Why a body file could not be read, with the file's role and path.
+  /// A failure to read a body file, with the file's role and path.
   struct ReadError: Error, CustomStringConvertible {
     var role: String
     var path: String
@@ -18,7 +19,7 @@ enum BodyFile {
   ///
   /// - Parameter role: what the file is, such as `request`, for the error message.
   /// - Throws: `ReadError` when the file is missing or unreadable, or its content is not
-  ///   valid JSON.
+  ///   valid JSON or CBOR.
   static func read(_ path: String, role: String) throws -> JSONValue {
     let bytes: [UInt8]
     do {
@@ -57,10 +58,11 @@ enum BodyFile {
     }
   }
 
-  /// Decodes a body by its content, not its file name.
-  // TODO: detect and decode CBOR with CBORCodec.looksLikeCBOR and CBORCodec.decodeJSON once
-  // the CBOR codec is on main; until then every body is read as JSON.
+  /// Decodes a body by its content, not its file name: CBOR when
+  /// `CBORCodec.looksLikeCBOR` says so (every MTA Hooks body is a map or array, which that
+  /// rule tells apart exactly), JSON otherwise.
   static func decode(_ bytes: [UInt8]) throws -> JSONValue {
-    try JSONParser.parse(bytes)
+    if CBORCodec.looksLikeCBOR(bytes) { return try CBORCodec.decodeJSON(bytes) }
+    return try JSONParser.parse(bytes)
   }
 }
