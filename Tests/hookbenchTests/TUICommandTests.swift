@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// Runs `hookbench tui` without a terminal: only the paths that end before the screen starts.
@@ -26,12 +27,26 @@ import Testing
     #expect(run.errors.contains("give either a SCENARIO or --replay FILE, not both"))
   }
 
+  static let welcome = SharedFiles.repository("samples/scenarios/welcome.json").path
+
   @Test func needsTerminal() throws {
-    let run = try run([])
+    let run = try run([Self.welcome])
     #expect(run.status == 1)
     #expect(
       run.errors.contains("error: the workbench needs a terminal on standard input and output"))
     #expect(run.output == "")
+  }
+
+  @Test func reportsMissingScenario() throws {
+    let run = try run(["no-such-scenario.json"])
+    #expect(run.status == 65)
+    #expect(run.errors.contains("error: scenario \"no-such-scenario.json\": file"))
+  }
+
+  @Test func reportsReplayUnsupported() throws {
+    let run = try run(["--replay", "run.hooktrace.json"])
+    #expect(run.status == 1)
+    #expect(run.errors.contains("error: cannot replay run.hooktrace.json"))
   }
 
   @Test func printsHelp() throws {

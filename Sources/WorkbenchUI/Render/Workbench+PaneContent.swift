@@ -104,9 +104,10 @@ extension Workbench {
         case .skipped: ("-", .dim)
         case .rejected: ("✗", .error)
         case .failure: ("!", .error)
+        case .note: ("·", .dim)
         }
-      lines.append(
-        PaneLine("\(mark) \(operation.verdict.rawValue): \(operation.text)", role: role))
+      let verdict = operation.verdict == .note ? "" : "\(operation.verdict.rawValue): "
+      lines.append(PaneLine("\(mark) \(verdict)\(operation.text)", role: role))
       if let reason = operation.reason {
         lines.append(PaneLine("    \(reason)", role: role == .success ? .dim : role))
       }

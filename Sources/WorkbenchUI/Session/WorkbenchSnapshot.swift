@@ -14,6 +14,9 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
   /// The index in `stages` of the stage being run, or nil before the first stage and after
   /// the end.
   public var currentStage: Int?
+  /// The 0-based position in the run of the call shown, or nil when no call is shown. Two
+  /// calls can share a stage and scanner (one RCPT per recipient), so this tells them apart.
+  public var callIndex: Int?
   /// The 0-based position of the scanner whose call is shown, or nil when no call is shown.
   public var scannerIndex: Int?
   /// The number of scanners in the chain.
@@ -62,6 +65,7 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
     self.serialization = serialization
     stages = []
     currentStage = nil
+    callIndex = nil
     scannerIndex = nil
     scannerCount = 0
     scannerName = nil
@@ -123,6 +127,8 @@ public struct OperationLine: Sendable, Equatable {
     case applied, skipped, rejected
     /// The call failed as a whole: HTTP status, timeout, or a body that could not be parsed.
     case failure
+    /// Information about the call, such as the failure rule that was applied.
+    case note
   }
 
   public var verdict: Verdict

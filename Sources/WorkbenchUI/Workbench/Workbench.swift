@@ -77,7 +77,8 @@ public final class Workbench {
 
   func accept(_ next: WorkbenchSnapshot) {
     let callChanged =
-      next.currentStage != snapshot.currentStage || next.scannerIndex != snapshot.scannerIndex
+      next.callIndex != snapshot.callIndex || next.currentStage != snapshot.currentStage
+      || next.scannerIndex != snapshot.scannerIndex
     if next.currentStage != snapshot.currentStage, let current = next.currentStage {
       stageCursor = current
     }

@@ -1,5 +1,6 @@
 import CursesTerminal
 import Foundation
+import HooksHarness
 import WorkbenchUI
 
 /// `hookbench tui`: opens the workbench screen on a scenario or a transcript.
@@ -39,33 +40,33 @@ struct TUICommand: Subcommand {
     if replay != nil && !positionals.isEmpty {
       throw UsageError("give either a SCENARIO or --replay FILE, not both")
     }
-    let scenario = positionals.first ?? defaultScenario
+    let path = positionals.first ?? defaultScenario
+    if let replay {
+      // TODO: step through the transcript's saved steps without calling any scanner.
+      StandardStreams.err(
+        "error: cannot replay \(replay): this build of hookbench cannot replay transcripts in "
+          + "the workbench yet; run 'hookbench tui SCENARIO' to run the scenario again\n")
+      return ExitStatus.failure
+    }
+    let scenario: Scenario
+    do {
+      scenario = try Scenario.load(path: path)
+    } catch {
+      StandardStreams.err("error: \(error)\n")
+      return ExitStatus.invalidInput
+    }
     guard isatty(0) == 1, isatty(1) == 1 else {
       StandardStreams.err(
         "error: the workbench needs a terminal on standard input and output; "
-          + "use 'hookbench run \(scenario)' for a run without one\n")
+          + "use 'hookbench run \(path)' for a run without one\n")
       return ExitStatus.failure
     }
 
-    guard let driver = try makeDriver(scenario: scenario, replay: replay) else {
-      return ExitStatus.failure
-    }
     let environment = ProcessInfo.processInfo.environment
     let (keyTable, keyEvents) = KeyMapFile.load(environment: environment)
-    let workbench = Workbench(driver: driver, keyTable: keyTable, events: keyEvents)
+    let workbench = Workbench(
+      driver: EngineDriver(scenario: scenario), keyTable: keyTable, events: keyEvents)
     let theme = Theme.resolve(requested: themeName.flatMap(Theme.init), environment: environment)
     return try CursesTerminal(workbench: workbench, theme: theme).run()
-  }
-
-  /// Creates the engine for the scenario or transcript, or prints why there is none and
-  /// returns nil.
-  static func makeDriver(scenario: String, replay: String?) throws -> (any WorkbenchDriver)? {
-    // TODO: return the fake MTA engine's driver (HooksHarness) once it lands; until then the
-    // command explains that the engine is missing.
-    let subject = replay.map { "transcript \($0)" } ?? "scenario \(scenario)"
-    StandardStreams.err(
-      "error: cannot open the workbench on \(subject): this build of hookbench has no MTA "
-        + "engine yet (the HooksHarness stage machine); use a build that includes it\n")
-    return nil
   }
 }

@@ -203,6 +203,7 @@ final class ScriptedDriver: WorkbenchDriver {
     snapshot.isRunning = isRunning
     guard let last else { return snapshot }
 
+    snapshot.callIndex = callsMade - 1
     snapshot.scannerIndex = last.scanner
     snapshot.scannerName = Self.scannerNames[last.scanner]
     snapshot.requestJSON = last.request
