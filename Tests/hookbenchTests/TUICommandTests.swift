@@ -43,10 +43,10 @@ import Testing
     #expect(run.errors.contains("error: scenario \"no-such-scenario.json\": file"))
   }
 
-  @Test func reportsReplayUnsupported() throws {
-    let run = try run(["--replay", "run.hooktrace.json"])
-    #expect(run.status == 1)
-    #expect(run.errors.contains("error: cannot replay run.hooktrace.json"))
+  @Test func reportsMissingTranscript() throws {
+    let run = try run(["--replay", "no-such-run.hooktrace.json"])
+    #expect(run.status == 65)
+    #expect(run.errors.contains("no-such-run.hooktrace.json"))
   }
 
   @Test func printsHelp() throws {

@@ -33,11 +33,7 @@ extension EngineDriver {
     snapshot.callIndex = shown.index
     snapshot.scannerIndex = shown.scannerIndex
     snapshot.scannerName = shown.scanner
-    snapshot.requestJSON = JSONSerializer.string(shown.request, pretty: true).splitLines()
-    let cbor = CBORCodec.encodeJSON(shown.request)
-    snapshot.requestCBOR =
-      shown.request.toCBOR().prettyDiagnostic.splitLines()
-      + ["", "\(cbor.count) bytes:"] + CBORHexDump.lines(cbor)
+    setRequest(shown.request, in: &snapshot)
     snapshot.requestHTTP = exchangeLines(shown.call.exchanges)
     if snapshot.requestHTTP.isEmpty {
       snapshot.requestHTTP = ["(no HTTP exchange: the edited response was applied in place)"]
@@ -54,14 +50,30 @@ extension EngineDriver {
     }
 
     snapshot.resultState = stateLines(of: shown)
-    let rawBefore = messageLines(shown.stateBefore.rawMessage)
-    let rawAfter = messageLines(shown.stateAfter.rawMessage)
-    snapshot.resultRaw = rawAfter.map { ResultLine($0) }
-    snapshot.resultDiff = LineDiff.lines(before: rawBefore, after: rawAfter)
-    snapshot.resultHeaders = LineDiff.lines(
-      before: Array(rawBefore.prefix { !$0.isEmpty }), after: Array(rawAfter.prefix { !$0.isEmpty })
-    )
+    setMessage(
+      before: messageLines(shown.stateBefore.rawMessage),
+      after: messageLines(shown.stateAfter.rawMessage), in: &snapshot)
     return snapshot
+  }
+
+  /// Fills the Request pane's JSON and CBOR views from the request body.
+  static func setRequest(_ request: JSONValue, in snapshot: inout WorkbenchSnapshot) {
+    snapshot.requestJSON = JSONSerializer.string(request, pretty: true).splitLines()
+    let cbor = CBORCodec.encodeJSON(request)
+    snapshot.requestCBOR =
+      request.toCBOR().prettyDiagnostic.splitLines()
+      + ["", "\(cbor.count) bytes:"] + CBORHexDump.lines(cbor)
+  }
+
+  /// Fills the Result pane's headers, raw and diff views from the raw message lines before
+  /// and after the call.
+  static func setMessage(
+    before: [String], after: [String], in snapshot: inout WorkbenchSnapshot
+  ) {
+    snapshot.resultRaw = after.map { ResultLine($0) }
+    snapshot.resultDiff = LineDiff.lines(before: before, after: after)
+    snapshot.resultHeaders = LineDiff.lines(
+      before: Array(before.prefix { !$0.isEmpty }), after: Array(after.prefix { !$0.isEmpty }))
   }
 
   /// Returns one timeline entry per stage, inbound then outbound. A stage with several occurrences

@@ -41,16 +41,14 @@ struct TUICommand: Subcommand {
       throw UsageError("give either a SCENARIO or --replay FILE, not both")
     }
     let path = positionals.first ?? defaultScenario
-    if let replay {
-      // TODO: step through the transcript's saved steps without calling any scanner.
-      StandardStreams.err(
-        "error: cannot replay \(replay): this build of hookbench cannot replay transcripts in "
-          + "the workbench yet; run 'hookbench tui SCENARIO' to run the scenario again\n")
-      return ExitStatus.failure
-    }
-    let scenario: Scenario
+    let driver: any WorkbenchDriver
     do {
-      scenario = try Scenario.load(path: path)
+      if let replay {
+        let name = replay.split(separator: "/").last.map(String.init) ?? replay
+        driver = ReplayDriver(transcript: try Transcript.load(path: replay), name: name)
+      } else {
+        driver = EngineDriver(scenario: try Scenario.load(path: path))
+      }
     } catch {
       StandardStreams.err("error: \(error)\n")
       return ExitStatus.invalidInput
@@ -64,8 +62,7 @@ struct TUICommand: Subcommand {
 
     let environment = ProcessInfo.processInfo.environment
     let (keyTable, keyEvents) = KeyMapFile.load(environment: environment)
-    let workbench = Workbench(
-      driver: EngineDriver(scenario: scenario), keyTable: keyTable, events: keyEvents)
+    let workbench = Workbench(driver: driver, keyTable: keyTable, events: keyEvents)
     let theme = Theme.resolve(requested: themeName.flatMap(Theme.init), environment: environment)
     return try CursesTerminal(workbench: workbench, theme: theme).run()
   }
