@@ -31,11 +31,12 @@ struct WorkbenchScreenTests {
     #expect(harness.dump() == ScreenHarness().dump())
   }
 
-  /// Steps to the first scanner call at data, whose response adds a header and sets the
-  /// action to quarantine.
+  /// Runs connect to rcpt, then steps to the first scanner call at data, whose response adds
+  /// a header and sets the action to quarantine.
   private func harnessAtData() -> ScreenHarness {
     let harness = ScreenHarness()
-    for _ in 0..<5 { harness.press(.character("N")) }
+    for _ in 0..<4 { harness.press(.character("N")) }
+    harness.press(.character("n"))
     return harness
   }
 

@@ -95,7 +95,7 @@ public enum WorkbenchCommand: String, Sendable, CaseIterable {
   public var summary: String {
     switch self {
     case .step: return "Run the next scanner call"
-    case .nextStage: return "Run the rest of this stage and stop at the next one"
+    case .nextStage: return "Run this stage to its end, or the next one after a stage ends"
     case .continueRun: return "Run to the next breakpoint or the end"
     case .restart: return "Start the transaction again from connect"
     case .toggleBreakpoint: return "Set or clear the breakpoint on the stage under the cursor"

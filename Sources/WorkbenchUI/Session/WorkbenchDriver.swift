@@ -24,7 +24,7 @@ public protocol WorkbenchDriver: AnyObject {
 
   /// Runs the next scanner call of the current stage, or starts the next stage.
   func step()
-  /// Runs every remaining scanner call of the current stage and stops at the next stage.
+  /// Runs the current stage to its end, or the next stage when the last call ended one.
   func nextStage()
   /// Runs until a stage with a breakpoint becomes current or the transaction ends.
   func continueToBreakpoint()

@@ -42,7 +42,8 @@ struct ThemeTests {
   @Test("change marks are text, so monochrome screens show them")
   func changeMarksAreText() {
     let harness = ScreenHarness()
-    for _ in 0..<5 { harness.press(.character("N")) }
+    for _ in 0..<4 { harness.press(.character("N")) }
+    harness.press(.character("n"))
     harness.press(.tab, .tab, .character("v"))
     let screen = harness.dump(width: 160, height: 45)
     #expect(screen.contains("+ X-Spam-Score: 7.1"))

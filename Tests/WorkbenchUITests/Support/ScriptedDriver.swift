@@ -262,13 +262,14 @@ final class ScriptedDriver: WorkbenchDriver {
     post()
   }
 
+  /// Runs the current stage to its end, or the next stage when the last call ended one, as
+  /// `ScenarioRun.nextStage()` does.
   func nextStage() {
-    let startStage = callsMade == 0 ? -1 : (callsMade - 1) / Self.scannerNames.count
     repeat {
       let before = callsMade
       step()
       if callsMade == before { return }
-    } while (callsMade - 1) / Self.scannerNames.count == startStage
+    } while callsMade % Self.scannerNames.count != 0
   }
 
   func continueToBreakpoint() {

@@ -32,9 +32,10 @@ struct ThreadedDriverTests {
     let workbench = Workbench(driver: ThreadedDriver())
     for _ in 0..<5 { workbench.handle(.character("N")) }
     let done = pump(workbench) {
-      !workbench.snapshot.isRunning && workbench.snapshot.currentStage == 4
+      !workbench.snapshot.isRunning && workbench.snapshot.isFinished
     }
     #expect(done)
+    #expect(workbench.snapshot.callIndex == 9)
     #expect(workbench.snapshot.action == "quarantine")
   }
 

@@ -25,7 +25,8 @@ struct WorkbenchCommandTests {
   @Test("v cycles the result view with change marks")
   func cycleResultView() {
     let harness = ScreenHarness()
-    for _ in 0..<5 { harness.press(.character("N")) }
+    for _ in 0..<4 { harness.press(.character("N")) }
+    harness.press(.character("n"))
     harness.press(.tab, .tab)
     harness.press(.character("v"))
     let headers = harness.dump(width: 160, height: 45)
@@ -93,6 +94,7 @@ struct WorkbenchCommandTests {
     #expect(harness.dump().contains(":next-stage"))
     harness.press(.enter)
     #expect(harness.workbench.snapshot.currentStage == 0)
+    #expect(harness.workbench.snapshot.scannerIndex == 1)
     #expect(harness.workbench.context == .normal)
   }
 
@@ -236,7 +238,8 @@ struct WorkbenchCommandTests {
   @Test("search scrolls to matches and wraps around")
   func searchScrolls() {
     let harness = ScreenHarness()
-    for _ in 0..<5 { harness.press(.character("N")) }
+    for _ in 0..<4 { harness.press(.character("N")) }
+    harness.press(.character("n"))
     harness.press(.character("/"))
     harness.type("subject\n")
     var screen = harness.dump()
@@ -252,7 +255,8 @@ struct WorkbenchCommandTests {
   @Test("scrolling stays within the content")
   func scrollingBounded() {
     let harness = ScreenHarness()
-    for _ in 0..<5 { harness.press(.character("N")) }
+    for _ in 0..<4 { harness.press(.character("N")) }
+    harness.press(.character("n"))
     _ = harness.dump()
     harness.press(.character("G"))
     #expect(harness.dump().contains("8-26/26"))
