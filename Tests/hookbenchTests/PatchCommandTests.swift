@@ -18,10 +18,11 @@ import Testing
     return SharedFiles.repository(".build/debug/hookbench")
   }()
 
-  static func run(_ arguments: [String]) throws -> Run {
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

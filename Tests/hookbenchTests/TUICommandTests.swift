@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -35,6 +36,14 @@ import Testing
     #expect(
       run.errors.contains("error: the workbench needs a terminal on standard input and output"))
     #expect(run.output == "")
+  }
+
+  @Test func findsDefaultScenarioBesideExecutable() throws {
+    // Outside the checkout the working directory has no samples/, so the default scenario
+    // must be found from the executable's location; the run then stops at the terminal check.
+    let run = try PatchCommandTests.run(["tui"], in: FileManager.default.temporaryDirectory)
+    #expect(run.status == 1, "stderr: \(run.errors)")
+    #expect(run.errors.contains("needs a terminal"))
   }
 
   @Test func reportsMissingScenario() throws {

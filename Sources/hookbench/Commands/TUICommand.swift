@@ -30,6 +30,30 @@ struct TUICommand: Subcommand {
 
   static let defaultScenario = "samples/scenarios/welcome.json"
 
+  /// Finds the bundled default scenario: in the working directory first, then beside the
+  /// executable and in its parent folders (`.build/debug/hookbench` sits three levels below
+  /// the checkout), then in `../share/hookbench/` for an installed copy. Returns the relative
+  /// path when nothing matches, so the error names the file that was expected.
+  static func locateDefaultScenario() -> String {
+    let files = FileManager.default
+    if files.fileExists(atPath: defaultScenario) { return defaultScenario }
+
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var folder = executable.deletingLastPathComponent()
+    var candidates: [URL] = [
+      folder.deletingLastPathComponent().appendingPathComponent("share/hookbench")
+    ]
+    for _ in 0..<5 {
+      candidates.append(folder)
+      folder = folder.deletingLastPathComponent()
+    }
+    for candidate in candidates {
+      let path = candidate.appendingPathComponent(defaultScenario).path
+      if files.fileExists(atPath: path) { return path }
+    }
+    return defaultScenario
+  }
+
   static func run(_ arguments: inout ArgumentList) throws -> Int32 {
     let replay = try arguments.option("--replay")
     let themeName = try arguments.choice("--theme", from: ["dark", "light"])
@@ -40,7 +64,7 @@ struct TUICommand: Subcommand {
     if replay != nil && !positionals.isEmpty {
       throw UsageError("give either a SCENARIO or --replay FILE, not both")
     }
-    let path = positionals.first ?? defaultScenario
+    let path = positionals.first ?? locateDefaultScenario()
     let driver: any WorkbenchDriver
     do {
       if let replay {
