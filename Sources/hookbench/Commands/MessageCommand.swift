@@ -1,11 +1,10 @@
-import Foundation
 import HooksMail
 import HooksWire
 
 /// `hookbench message FILE.eml`: prints the JMAP Email object that scanners receive.
 enum MessageCommand: Subcommand {
   static let name = "message"
-  static let summary = "Print the JMAP Email object that scanners would receive for a message."
+  static let summary = "Print the JMAP Email object that scanners would receive for a message"
   static let usage = "usage: hookbench message FILE.eml [--raw-form] [--cbor]"
   static let help = """
     \(usage)
@@ -43,10 +42,10 @@ enum MessageCommand: Subcommand {
 
     let bytes: [UInt8]
     do {
-      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+      bytes = try BodyFile.readBytes(path)
     } catch {
       StandardStreams.err(
-        "error: cannot read message file \(path): \(error.localizedDescription)\n")
+        "error: cannot read message file \"\(path)\": \(error.reason)\n")
       return ExitStatus.invalidInput
     }
 

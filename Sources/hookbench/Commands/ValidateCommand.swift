@@ -49,7 +49,7 @@ struct ValidateCommand: Subcommand {
     let response: JSONValue
     do {
       if let requestPath {
-        request = try BodyFile.read(requestPath, role: "request")
+        request = try BodyFile.readRequest(requestPath)
       } else {
         let state = TransactionState.sample(stage: options.rules.stage, at: sampleInstant)
         request = RequestBuilder.request(for: state)
