@@ -51,6 +51,25 @@ import Testing
     #expect(processed.rawMessage == processed.request["rawMessage"]?.bytesValue)
   }
 
+  @Test(arguments: [
+    (
+      #"{"add": [{"path": "/message/keywords", "value": "x", "index": 0}]}"#,
+      #"remove "index" to create the member"#
+    ),
+    (#"{"delete": [{"path": "/envelope/to/01"}]}"#, #"array index "01" has a leading zero"#),
+    (
+      #"{"add": [{"path": "/envelope/to/0", "value": {"address": "a@example.com"}}]}"#,
+      #"use path "/envelope/to" with "index": 0"#
+    ),
+    (#"{"delete": [{"path": "/message/headers/-"}]}"#, "use it only where an element is added"),
+  ])
+  func indexErrorsSayWhatToDo(body: String, advice: String) throws {
+    let processed = processData(try JSONParser.parse(body))
+    #expect(processed.isValid == false)
+    let reason = try #require(processed.firstRefusal)
+    #expect(reason.contains(advice), "reason: \(reason)")
+  }
+
   @Test func addedHeaderWithoutIndexAppends() {
     let processed = processData(addHeader(value: "end"))
     #expect(SampleRequests.headerNames(processed.request) == ["From", "To", "Subject", "X-Test"])
@@ -64,7 +83,7 @@ import Testing
   @Test func addedHeaderPastEndRefused() {
     let processed = processData(addHeader(value: "late", index: 4))
     #expect(processed.isValid == false)
-    #expect(processed.firstRefusal?.contains("add index 4 is out of range") == true)
+    #expect(processed.firstRefusal?.contains(#""index" 4 is out of range"#) == true)
     #expect(SampleRequests.headerNames(processed.request) == ["From", "To", "Subject"])
   }
 
