@@ -18,6 +18,12 @@ import Testing
         + "No such file or directory\n")
   }
 
+  @Test func secondFileIsUsageError() throws {
+    let result = try run(["a.eml", "b.eml"])
+    #expect(result.status == 64)
+    #expect(result.errors.hasPrefix("error: unexpected argument \"b.eml\"; give one FILE.eml\n"))
+  }
+
   @Test func directoryExits65() throws {
     let scratch = try PatchCommandTests.Scratch()
     let result = try run([scratch.folder.path])

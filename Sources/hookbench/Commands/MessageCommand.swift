@@ -37,7 +37,10 @@ enum MessageCommand: Subcommand {
     let cbor = arguments.flag("--cbor")
     let positionals = try arguments.finish()
     guard positionals.count == 1, let path = positionals.first else {
-      throw UsageError(positionals.isEmpty ? "missing FILE.eml" : "expected one FILE.eml")
+      if positionals.count > 1 {
+        throw UsageError("unexpected argument \"\(positionals[1])\"; give one FILE.eml")
+      }
+      throw UsageError("missing FILE.eml")
     }
 
     let bytes: [UInt8]
