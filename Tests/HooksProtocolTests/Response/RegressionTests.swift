@@ -70,6 +70,29 @@ import Testing
     #expect(reason.contains(advice), "reason: \(reason)")
   }
 
+  @Test func replyConflictsStopAfterRetryLimit() throws {
+    var operations: [JSONValue] = [["path": "/action", "value": "reject"]]
+    operations += Array(repeating: ["path": "/response/code", "value": 250], count: 400)
+    // Without a cap this takes one pass per conflicting operation, each applying all 401.
+    let processed = processData(
+      ["set": .array(operations)], rules: ResponseRules(stage: .data, policy: .perOperation))
+    #expect(processed.isValid == false)
+    #expect(processed.changedRequest == false)
+    #expect(processed.rule.hasPrefix("refused as a whole: the reply still conflicts"))
+  }
+
+  @Test func fewReplyConflictsSkipOnlyThoseOperations() throws {
+    let body: JSONValue = [
+      "set": [
+        ["path": "/action", "value": "reject"], ["path": "/response/code", "value": 554],
+        ["path": "/response/code", "value": 250], ["path": "/response/code", "value": 250],
+      ]
+    ]
+    let processed = processData(body, rules: ResponseRules(stage: .data, policy: .perOperation))
+    #expect(processed.action == .reject)
+    #expect(processed.reply?.code == 554)
+  }
+
   @Test func addedHeaderWithoutIndexAppends() {
     let processed = processData(addHeader(value: "end"))
     #expect(SampleRequests.headerNames(processed.request) == ["From", "To", "Subject", "X-Test"])
