@@ -7,7 +7,7 @@ struct ValidateCommand: Subcommand {
   static let name = "validate"
   static let summary = "Check a scanner response operation by operation without applying it"
   static let usage =
-    "usage: hookbench validate --stage STAGE RESPONSE [--request REQ] [--print-request] "
+    "usage: hookbench validate [--stage STAGE] RESPONSE [--request REQ] [--print-request] "
     + "[--profile P] [--update-properties P1,P2,...] [--trusted] [--policy atomic|per-operation]"
 
   static let help = """
