@@ -196,8 +196,13 @@ public final class ScannerClient: @unchecked Sendable {
     lock.lock()
     var delay = configuration.retry.delayMilliseconds(afterAttempt: attempt, random: &random)
     lock.unlock()
-    if let header = exchange.response?.headers["Retry-After"], let seconds = Int(header) {
-      delay = max(delay, min(seconds * 1_000, configuration.retry.maxDelayMilliseconds))
+    if let header = exchange.response?.headers["Retry-After"], let seconds = Int(header),
+      seconds >= 0
+    {
+      // The scanner chooses the number, so a huge one must not overflow the multiplication.
+      let maximum = configuration.retry.maxDelayMilliseconds
+      let requested = seconds.multipliedReportingOverflow(by: 1_000)
+      delay = max(delay, requested.overflow ? maximum : min(requested.partialValue, maximum))
     }
     return delay
   }
