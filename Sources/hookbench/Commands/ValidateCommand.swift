@@ -74,7 +74,9 @@ struct ValidateCommand: Subcommand {
       switch outcome.status {
       case .applied: text += "  \(outcome.label) \(outcome.path): valid\n"
       case .skipped(let reason):
-        text += "  \(outcome.label) \(outcome.path): not checked: \(reason)\n"
+        // Only a refusal of the whole response skips operations in the per-operation run,
+        // and the operation itself may be valid, so the verdict says what happened to it.
+        text += "  \(outcome.label) \(outcome.path): not applied: \(reason)\n"
       case .refused(let reason): text += "  \(outcome.label) \(outcome.path): invalid: \(reason)\n"
       }
     }
