@@ -123,7 +123,7 @@ import Testing
   }
 
   @Test func bareLineEndsFailBeforeHeadEnds() {
-    // No CRLF CRLF ever arrives, so only an early check can answer these.
+    // No CRLF CRLF ever arrives, so only an early check can reject these.
     for head in ["GET / HTTP/1.1\nHost: x\n\n", "GET / HTTP/1.1\rHost: x\r\r"] {
       let error = parseError(head)
       #expect(error?.status == 400, "\(head.debugDescription)")

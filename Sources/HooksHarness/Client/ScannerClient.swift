@@ -190,8 +190,8 @@ public final class ScannerClient: @unchecked Sendable {
     }
   }
 
-  /// The backoff delay, raised to a `Retry-After` of a 429 or 503 when that is longer and
-  /// below the maximum delay.
+  /// Returns the backoff delay in milliseconds, raised to the `Retry-After` of a 429 or 503
+  /// when that is longer, but never past the maximum delay.
   func retryDelay(after attempt: Int, exchange: HTTPExchange) -> Int {
     lock.lock()
     var delay = configuration.retry.delayMilliseconds(afterAttempt: attempt, random: &random)

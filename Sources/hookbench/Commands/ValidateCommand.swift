@@ -75,7 +75,7 @@ struct ValidateCommand: Subcommand {
       case .applied: text += "  \(outcome.label) \(outcome.path): valid\n"
       case .skipped(let reason):
         // Only a refusal of the whole response skips operations in the per-operation run,
-        // and the operation itself may be valid, so the verdict says what happened to it.
+        // and the operation itself may be valid, so the verdict reports what happened to it.
         text += "  \(outcome.label) \(outcome.path): not applied: \(reason)\n"
       case .refused(let reason): text += "  \(outcome.label) \(outcome.path): invalid: \(reason)\n"
       }

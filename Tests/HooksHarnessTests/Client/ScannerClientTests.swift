@@ -211,7 +211,7 @@ import Testing
 
   @Test(arguments: ["9223372036854775807", "99999999999999", "-5"])
   func hugeRetryAfterIsCapped(retryAfter: String) throws {
-    // A scanner that answers every request, discovery included, with 429 and this header.
+    // A scanner that replies to every request, discovery included, with 429 and this header.
     var headers = HTTPHeaders()
     headers.add(name: "Retry-After", value: retryAfter)
     let reply = HTTPResponse(status: 429, headers: headers)
