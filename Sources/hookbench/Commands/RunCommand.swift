@@ -5,7 +5,7 @@ import HooksWire
 /// `hookbench run`: runs a scenario without a terminal and prints its transcript.
 struct RunCommand: Subcommand {
   static let name = "run"
-  static let summary = "Run a scenario through its scanner chain and print the transcript."
+  static let summary = "Run a scenario through its scanner chain and print the transcript"
   static let usage =
     "usage: hookbench run SCENARIO [--json] [--quit-after STAGE] [--transcript FILE]"
   static let help = """

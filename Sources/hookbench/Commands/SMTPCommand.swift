@@ -9,7 +9,7 @@ import HooksHarness
 /// scenario's scanner chain.
 struct SMTPCommand: Subcommand {
   static let name = "smtp"
-  static let summary = "Listen for SMTP on loopback and run each transaction through the scanners."
+  static let summary = "Listen for SMTP on loopback and run each transaction through the scanners"
   static let usage =
     "usage: hookbench smtp [--listen 127.0.0.1:PORT] [--transcripts DIR] [SCENARIO]"
   static let help = """
