@@ -8,6 +8,7 @@ enum Hookbench {
     PatchCommand.self,
     ScannerCommand.self,
     MessageCommand.self,
+    BenchCommand.self,
   ]
 
   static let usage = "usage: hookbench [SUBCOMMAND] [OPTIONS]"
