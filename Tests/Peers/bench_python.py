@@ -77,12 +77,6 @@ class Measurement:
         rank = (len(ordered) * 9 + 9) // 10
         return float(ordered[rank - 1])
 
-    @property
-    def megabytes_per_second(self):
-        if self.size_bytes is None or self.median <= 0:
-            return None
-        return self.size_bytes / self.median * 1000
-
 
 class Runner:
     """Runs each operation `warmup` times untimed, then `iterations` times, timing each run."""
@@ -136,18 +130,24 @@ def heading():
 
 
 def row(measurement):
-    if measurement.size_label is not None:
-        size = measurement.size_label
-    elif measurement.size_bytes is not None:
-        size = format_bytes(measurement.size_bytes)
+    return figures_row(measurement.group, measurement.workload, measurement.operation,
+                       measurement.implementation, measurement.size_bytes,
+                       measurement.size_label, measurement.median, measurement.p90)
+
+
+def figures_row(group, workload, operation, implementation, size_bytes, size_label, median,
+                p90):
+    if size_label is not None:
+        size = size_label
+    elif size_bytes is not None:
+        size = format_bytes(size_bytes)
     else:
         size = "-"
-    throughput = measurement.megabytes_per_second
-    return format_cells([
-        measurement.group, measurement.workload, measurement.operation,
-        measurement.implementation, size, format_duration(measurement.median),
-        format_duration(measurement.p90), "-" if throughput is None else f"{throughput:.1f}",
-    ])
+    throughput = "-"
+    if size_bytes is not None and median > 0:
+        throughput = f"{size_bytes / median * 1000:.1f}"
+    return format_cells([group, workload, operation, implementation, size,
+                         format_duration(median), format_duration(p90), throughput])
 
 
 def read(folder, name):
@@ -219,7 +219,26 @@ def compare(measurements, hookbench_path):
               file=sys.stderr)
     ours = {(result["group"], result["workload"], result["operation"], result["implementation"]):
             result for result in report["results"]}
-    print("\nratio = Python median / hookbench median (above 1: hookbench is faster)")
+
+    print(f"\n{report.get('tool')} ({report.get('build')} build), from {hookbench_path}: "
+          f"{report.get('iterations')} timed runs per operation after {report.get('warmup')} "
+          "warm-up runs\n")
+    print(heading())
+    for result in report["results"]:
+        print(figures_row(result["group"], result["workload"], result["operation"],
+                          result["implementation"], result["bytes"], result.get("size"),
+                          result["medianNanoseconds"], result["p90Nanoseconds"]))
+    print(f"\npeak resident set size: {format_bytes(report['peakResidentBytes'])}")
+
+    print("\nratio = baseline median / hookbench median (above 1: hookbench is faster)")
+    for result in report["results"]:
+        if result["group"] != "json" or result["implementation"] != "Foundation":
+            continue
+        key = ("json", result["workload"], result["operation"], "HooksWire")
+        if key in ours and result["operation"] == "parse+serialize":
+            ratio = result["medianNanoseconds"] / ours[key]["medianNanoseconds"]
+            print(f"json parse+serialize {result['workload']}: HooksWire vs Foundation: "
+                  f"{ratio:.2f}× (goal ≥ 3×): {'met' if ratio >= 3 else 'NOT met'}")
     for group, python_name, hookbench_name, goal in COMPARISONS:
         for measurement in measurements:
             if measurement.group != group or measurement.implementation != python_name:
