@@ -36,11 +36,14 @@ let package = Package(
     .testTarget(name: "HooksWireTests", dependencies: ["HooksWire", "TestSupport"]),
     .testTarget(
       name: "HooksMailTests", dependencies: ["HooksMail", "TestSupport"], exclude: ["Resources"]),
-    // .testTarget(name: "HooksProtocolTests", dependencies: ["HooksProtocol", "TestSupport"]),
+    .testTarget(
+      name: "HooksProtocolTests", dependencies: ["HooksProtocol", "HooksMail", "TestSupport"]),
     .testTarget(name: "HooksHTTPTests", dependencies: ["HooksHTTP", "TestSupport"]),
     .testTarget(
-      name: "HooksHarnessTests", dependencies: ["HooksHarness", "HooksHTTP", "HooksWire", "TestSupport"]),
-    // .testTarget(name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"]),
+      name: "HooksHarnessTests",
+      dependencies: ["HooksHarness", "HooksHTTP", "HooksWire", "HooksProtocol", "TestSupport"]),
+    .testTarget(
+      name: "WorkbenchUITests", dependencies: ["WorkbenchUI", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "hookbenchTests", dependencies: ["HooksHTTP", "TestSupport"]),
   ]
 )

@@ -5,9 +5,13 @@ enum Hookbench {
 
   /// Every subcommand, in the order the help lists them.
   static let subcommands: [any Subcommand.Type] = [
+    RunCommand.self,
+    SMTPCommand.self,
     PatchCommand.self,
+    ValidateCommand.self,
     ScannerCommand.self,
     MessageCommand.self,
+    TUICommand.self,
     BenchCommand.self,
   ]
 

@@ -14,17 +14,18 @@ struct CorpusAgreementTests {
     var description: String { "\(message) \(field): HookBench \(hookbench), mail-parser \(oracle)" }
   }
 
-  /// The reasons mail-parser's result differs where HookBench follows RFC 8621 or decodes
-  /// more text.
+  /// The reasons mail-parser's body lists differ where HookBench follows the
+  /// `parseStructure` algorithm of RFC 8621 §4.1.4. Header text has no entry: raw 8-bit
+  /// bytes become U+FFFD in both parsers (RFC 8621 §4.1.2.1), so subject, from and to
+  /// must agree exactly.
   enum Divergence: String {
-    /// mail-parser decodes raw 8-bit header bytes that are not UTF-8 as U+FFFD; HookBench
-    /// decodes them as ISO-8859-1 (and as the charset an encoded word names).
-    case eightBitHeader = "raw 8-bit header text"
-    /// mail-parser adds image, audio and video parts shown inline to `attachments`; RFC
-    /// 8621 §4.1.4 lists them there only when they are missing from textBody or htmlBody.
+    /// mail-parser adds image, audio and video parts shown inline to `attachments`. In the
+    /// RFC's algorithm an inline media part goes to `attachments` only when textBody or
+    /// htmlBody is null at that point, which happens only inside multipart/alternative.
     case inlineMediaAttachment = "inline media in attachments"
     /// mail-parser keeps image, audio and video parts without Content-Disposition out of
-    /// the bodies; RFC 8621 §4.1.4 puts them in textBody and htmlBody.
+    /// the bodies. The RFC's algorithm counts every part whose disposition is not
+    /// `attachment` as inline, so it pushes them to textBody and htmlBody.
     case mediaWithoutDisposition = "media without disposition"
   }
 
@@ -66,27 +67,10 @@ struct CorpusAgreementTests {
       "attachments", attachments, oracle.attachments,
       explanation: (.inlineMediaAttachment, withMedia.sorted { Int($0)! < Int($1)! }))
 
-    let eightBit = message.hasInvalidUTF8Header
-    check(
-      "subject", message.email["subject"]?.stringValue, oracle.subject,
-      explanation: eightBit
-        ? (.eightBitHeader, message.email["subject"]?.stringValue.map(replacingNonASCII)) : nil)
-    for property in ["from", "to"] {
-      let ours = message.mailboxes(property)
-      let replaced = ours?.map {
-        OracleResult.Mailbox(name: $0.name.map(replacingNonASCII), email: $0.email)
-      }
-      check(
-        property, ours, property == "from" ? oracle.from : oracle.to,
-        explanation: eightBit ? (.eightBitHeader, replaced) : nil)
-    }
+    check("subject", message.email["subject"]?.stringValue, oracle.subject)
+    check("from", message.mailboxes("from"), oracle.from)
+    check("to", message.mailboxes("to"), oracle.to)
     return (6, disagreements, explained)
-  }
-
-  /// Replaces every non-ASCII character with U+FFFD, which is what mail-parser shows for raw
-  /// ISO-8859-1 header bytes.
-  static func replacingNonASCII(_ text: String) -> String {
-    String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "\u{FFFD}" })
   }
 
   @Test func corpusAgreementRate() throws {
@@ -102,14 +86,13 @@ struct CorpusAgreementTests {
       explained += result.explained
       if result.disagreements.isEmpty { messagesInFullAgreement += 1 }
     }
-    let exactRate = Double(compared - disagreements.count) / Double(compared)
-    let explainedRate =
-      Double(compared - disagreements.count + explained.count) / Double(compared)
+    let agreeing = compared - disagreements.count
+    let exactRate = Double(agreeing) / Double(compared)
     print(
-      "corpus: \(compared - disagreements.count)/\(compared) fields agree exactly "
-        + "(\(exactRate)); \(explained.count) differ for a known reason "
-        + "(\(explainedRate)); \(messagesInFullAgreement)/\(Corpus.messageFiles.count) "
-        + "messages agree on every field")
+      "corpus: \(agreeing)/\(compared) fields agree exactly (\(exactRate)); "
+        + "\(disagreements.count) differ, \(explained.count) of them for a known reason; "
+        + "\(messagesInFullAgreement)/\(Corpus.messageFiles.count) messages agree on every "
+        + "field")
     for (disagreement, divergence) in explained {
       print("  [\(divergence.rawValue)] \(disagreement)")
     }
@@ -118,6 +101,8 @@ struct CorpusAgreementTests {
     }
     for disagreement in unexplained { print("  [unexplained] \(disagreement)") }
     #expect(unexplained.isEmpty, "\(unexplained)")
-    #expect(explainedRate >= 0.98)
+    // Measured 374/384 (0.9740), rounded down to the nearest 0.5 %, so that a parser change
+    // that loses even one more field fails here.
+    #expect(exactRate >= 0.970, "exact agreement \(agreeing)/\(compared)")
   }
 }

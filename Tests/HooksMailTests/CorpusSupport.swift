@@ -107,11 +107,6 @@ extension MailMessage {
     return !(part?["disposition"]?.isNull ?? true)
   }
 
-  /// Whether a top-level header field contains bytes that are not UTF-8.
-  var hasInvalidUTF8Header: Bool {
-    warnings.contains { $0.message.contains("not UTF-8") }
-  }
-
   /// Every EmailBodyPart of `bodyStructure`, depth-first.
   var allBodyParts: [JSONValue] {
     func walk(_ part: JSONValue) -> [JSONValue] {

@@ -61,7 +61,9 @@ struct HeaderRegressionTests {
     let message = MailMessage(parsing: raw)
     let warning = message.warnings.first { $0.message.contains("Subject") }
     #expect(warning?.message.contains("not UTF-8") == true)
-    #expect(message.email["subject"]?.stringValue?.isEmpty == false)
+    // 83 65 83 58 83 67 20 82 A0: each lead byte 83 is followed by an ASCII byte, and
+    // 82 A0 is a lone lead byte plus a lone continuation byte, so five U+FFFD.
+    #expect(message.email["subject"] == "\u{FFFD}e\u{FFFD}X\u{FFFD}g \u{FFFD}\u{FFFD}")
     #expect(try MailWriter.write(edited: message.email, original: message) == raw)
 
     // A change elsewhere keeps the raw Shift_JIS bytes of the subject.

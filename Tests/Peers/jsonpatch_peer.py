@@ -336,7 +336,8 @@ def run_hookbench(binary, folder, number, document, response):
     with open(response_path, "w") as handle:
         json.dump(response, handle)
     completed = subprocess.run(
-        [binary, "patch", "--request", request_path, "--response", response_path],
+        [binary, "patch", "--pointer-only", "--request", request_path,
+         "--response", response_path],
         capture_output=True, text=True, timeout=30)
     if completed.returncode == 0:
         return True, json.loads(completed.stdout, object_pairs_hook=list), completed.stderr

@@ -1,10 +1,11 @@
 """Checks `hookbench message` against Python's own email parser.
 
 For every corpus message, runs the command and checks the exit status and the JSON. Then
-compares what both parsers must agree on by standard: the header field names, the decoded
-subject, and the leaf parts' media types in depth-first order.
-Only messages whose header block is pure ASCII are compared for text, because Python
-decodes raw 8-bit header bytes differently (as surrogate escapes).
+compares what both parsers must agree on by standard: the header field names, every
+header value in Raw form (with U+FFFD for bytes that are not UTF-8), the decoded subject,
+and the leaf parts' media types in depth-first order.
+Only messages whose header block is pure ASCII are compared for the decoded subject,
+because Python's modern policy decodes raw 8-bit header bytes differently.
 """
 
 import email
@@ -36,6 +37,17 @@ def json_leaf_types(part):
     return [part["type"]]
 
 
+def raw_form_text(value):
+    """Return the RFC 8621 section 4.1.2.1 Raw form text of a compat32 header value.
+
+    Under compat32, `raw_items()` keeps the field's bytes as surrogate escapes, without
+    leading whitespace or the final line break. Bytes that are not UTF-8 become U+FFFD, one per maximal invalid
+    subsequence as Python's "replace" handler does, and NUL characters are dropped.
+    """
+    raw = value.encode("ascii", "surrogateescape")
+    return raw.decode("utf-8", "replace").replace("\0", "")
+
+
 def main(corpus):
     failures = []
     checked = 0
@@ -54,6 +66,11 @@ def main(corpus):
         names = [field["name"] for field in ours["headers"]]
         if names != list(theirs.keys()):
             failures.append(f"{path}: header names {names} != {list(theirs.keys())}")
+
+        for field, (name, value) in zip(ours["headers"], theirs.raw_items()):
+            expected = raw_form_text(value)
+            if field["value"].lstrip() != expected:
+                failures.append(f"{path}: {name} value {field['value']!r} != {expected!r}")
 
         header_block = raw.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
         if any(byte > 127 for byte in header_block):

@@ -18,10 +18,11 @@ import Testing
     return SharedFiles.repository(".build/debug/hookbench")
   }()
 
-  static func run(_ arguments: [String]) throws -> Run {
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
@@ -79,9 +80,31 @@ import Testing
 
   @Test func keepsRequestMemberOrder() throws {
     let scratch = try Scratch()
+    let request = try scratch.file(
+      "request.json", #"{"z": 1, "action": "continue", "message": {"y": 2, "b": 3}}"#)
+    let response = try scratch.file(
+      "response.json", #"{"set": [{"path": "/message/y", "value": 9}]}"#)
+    let run = try Self.run([
+      "patch", "--request", request, "--response", response, "--stage", "delivery",
+    ])
+    #expect(run.status == 0)
+    #expect(
+      run.output
+        == "{\n  \"z\": 1,\n  \"action\": \"continue\",\n  \"message\": {\n    \"y\": 9,\n"
+        + "    \"b\": 3\n  }\n}\n")
+  }
+
+  @Test func pointerOnlySkipsStageRules() throws {
+    let scratch = try Scratch()
     let request = try scratch.file("request.json", #"{"z": 1, "a": {"y": 2, "b": 3}}"#)
     let response = try scratch.file("response.json", #"{"set": [{"path": "/a/y", "value": 9}]}"#)
-    let run = try Self.run(["patch", "--request", request, "--response", response])
+    let checked = try Self.run(["patch", "--request", request, "--response", response])
+    #expect(checked.status == 65)
+    #expect(checked.errors.contains("/a/y is not writable at stage data"))
+
+    let run = try Self.run([
+      "patch", "--pointer-only", "--request", request, "--response", response,
+    ])
     #expect(run.status == 0)
     #expect(run.output == "{\n  \"z\": 1,\n  \"a\": {\n    \"y\": 9,\n    \"b\": 3\n  }\n}\n")
   }
@@ -95,12 +118,12 @@ import Testing
     let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
     #expect(run.status == 65)
     #expect(run.output == "")
-    #expect(run.errors.contains("atomic: nothing applied, 1 operation failed"))
+    #expect(run.errors.contains("atomic: nothing applied because set[1] failed"))
     #expect(
       run.errors.contains(
-        "  set[1] \"/envelope/to/01/x\": invalid JSON Pointer \"/envelope/to/01/x\": array "
-          + "index \"01\" has a leading zero\n"))
-    #expect(!run.errors.contains("set[0]"))
+        "  set[1] /envelope/to/01/x: refused: invalid JSON Pointer \"/envelope/to/01/x\": "
+          + "array index \"01\" has a leading zero\n"))
+    #expect(run.errors.contains("  set[0] /action: skipped: atomic: nothing applied"))
   }
 
   @Test func perOperationPrintsPartialResult() throws {
@@ -114,8 +137,8 @@ import Testing
     ])
     #expect(run.status == 65)
     #expect(run.output.contains("\"action\": \"reject\""))
-    #expect(run.errors.contains("per-operation: 1 of 2 applied, 1 operation failed"))
-    #expect(run.errors.contains("  set[1] \"/nope\": "))
+    #expect(run.errors.contains("per-operation: 1 of 2 operations applied; not applied: set[1]"))
+    #expect(run.errors.contains("  set[1] /nope: refused: /nope is not writable at stage data"))
   }
 
   @Test func structuralProblemsAreListed() throws {
@@ -123,7 +146,7 @@ import Testing
     let response = try scratch.file("response.json", #"{"set": [], "replace": []}"#)
     let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
     #expect(run.status == 65)
-    #expect(run.errors.contains("  replace: unknown top-level key \"replace\""))
+    #expect(run.errors.contains("malformed response: unknown top-level member \"replace\""))
   }
 
   @Test func jsonPatchArray() throws {
@@ -143,10 +166,11 @@ import Testing
       "response.json", #"[{"op": "test", "path": "/action", "value": "reject"}]"#)
     let run = try Self.run(["patch", "--request", Self.inboundRequest, "--response", response])
     #expect(run.status == 65)
-    #expect(run.errors.contains("(JSON Patch (draft-02 preview))"))
+    #expect(run.errors.contains("(JSON Patch (draft-02 preview), stage data"))
     #expect(
       run.errors.contains(
-        "  [0] \"/action\": test failed: the value at \"/action\" is \"accept\", not \"reject\""))
+        "  [0] /action: refused: test failed: the value at \"/action\" is \"accept\", "
+          + "not \"reject\""))
   }
 
   @Test func diffShowsChangedLines() throws {
@@ -177,7 +201,11 @@ import Testing
     let run = try Self.run(["patch", "--help"])
     #expect(run.status == 0)
     #expect(run.output.hasPrefix("usage: hookbench patch --request REQ --response RESP"))
-    for option in ["--request", "--response", "--policy", "--diff"] {
+    let options = [
+      "--request", "--response", "--policy", "--diff", "--stage", "--profile",
+      "--update-properties", "--trusted", "--pointer-only",
+    ]
+    for option in options {
       #expect(run.output.contains("  \(option)"), "help lacks \(option)")
     }
     let topLevel = try Self.run(["--help"])
@@ -195,8 +223,12 @@ import Testing
       "error: invalid value \"lenient\" for --policy; use one of: atomic, per-operation"
     ),
     (
-      ["patch", "--request", "q", "--response", "r", "--stage", "data"],
-      "error: unknown option --stage"
+      ["patch", "--request", "q", "--response", "r", "--stage", "queue"],
+      "error: invalid value \"queue\" for --stage; use one of: connect, ehlo, mail, rcpt, data"
+    ),
+    (
+      ["patch", "--request", "q", "--response", "r", "--bogus"],
+      "error: unknown option --bogus"
     ),
     (
       ["patch", "--request", "q", "--response", "r", "extra"],
@@ -252,7 +284,11 @@ import Testing
     let jsonResponse = try scratch.file(
       "response-text.cbor", #"{"set": [{"path": "/action", "value": "reject"}]}"#)
 
-    let expected = "{\n  \"action\": \"reject\",\n  \"to\": [\n    1\n  ]\n}\n"
+    // The result carries the effective reply, which the request did not have.
+    let expected =
+      "{\n  \"action\": \"reject\",\n  \"to\": [\n    1\n  ],\n  \"response\": {\n"
+      + "    \"code\": 550,\n    \"enhancedCode\": \"5.7.1\",\n"
+      + "    \"message\": \"Rejected by policy\"\n  }\n}\n"
     for responsePath in [response, jsonResponse] {
       let run = try Self.run(["patch", "--request", request, "--response", responsePath])
       #expect(run.status == 0, "stderr: \(run.errors)")
@@ -297,12 +333,17 @@ import Testing
   @Test func hugeNumbersKeepTheirDigits() throws {
     let scratch = try Scratch()
     let digits = "1" + String(repeating: "9", count: 100_000)
-    let request = try scratch.file("request.json", "{\"action\": \(digits), \"response\": 0}")
+    let request = try scratch.file(
+      "request.json",
+      "{\"queue\": {\"id\": \"q\", \"attempts\": \(digits)}, \"message\": {\"x-number\": 0}}")
     let response = try scratch.file(
-      "response.json", "{\"set\": [{\"path\": \"/response\", \"value\": -\(digits)e99999}]}")
-    let run = try Self.run(["patch", "--request", request, "--response", response])
+      "response.json", "{\"set\": [{\"path\": \"/message/x-number\", \"value\": -\(digits)e99999}]}"
+    )
+    let run = try Self.run([
+      "patch", "--request", request, "--response", response, "--stage", "delivery",
+    ])
     #expect(run.status == 0, "stderr: \(run.errors)")
-    #expect(run.output.contains("\"action\": \(digits),"))
-    #expect(run.output.contains("\"response\": -\(digits)e99999"))
+    #expect(run.output.contains("\"attempts\": \(digits)\n"))
+    #expect(run.output.contains("\"x-number\": -\(digits)e99999"))
   }
 }

@@ -13,10 +13,17 @@ enum ByteText {
     byte == space || byte == tab || byte == cr || byte == lf
   }
 
-  /// Decodes bytes as UTF-8 when valid, else as ISO-8859-1, and returns which one it used.
-  static func text(_ bytes: some Collection<UInt8>) -> (text: String, isLatin1: Bool) {
-    if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
-    return (latin1(bytes), true)
+  /// Decodes header bytes as UTF-8 (RFC 6532) and drops NUL characters.
+  ///
+  /// Bytes that are not valid UTF-8 become U+FFFD, one for each maximal invalid subsequence
+  /// as `String(decoding:as:)` replaces them. RFC 8621 §4.1.2.1 (the Raw form) tells servers
+  /// to replace such octets with U+FFFD (SHOULD) and to drop NUL octets (MUST). Returns
+  /// whether any byte was invalid, so callers can warn and keep the raw bytes.
+  static func text(_ bytes: some Collection<UInt8>) -> (text: String, hadInvalidUTF8: Bool) {
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return (text.replacingNULs(), false)
+    }
+    return (String(decoding: bytes, as: UTF8.self).replacingNULs(), true)
   }
 
   /// Decodes bytes as ISO-8859-1, which maps every byte to the code point of equal value.

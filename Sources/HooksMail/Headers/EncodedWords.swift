@@ -6,8 +6,8 @@ enum EncodedWords {
   ///
   /// Whitespace between two adjacent encoded words is dropped (RFC 2047 §6.2), and adjacent
   /// words in the same charset are joined before charset decoding, because senders split
-  /// multi-byte characters across words. Text outside encoded words is UTF-8 when valid,
-  /// else ISO-8859-1. NUL characters are dropped.
+  /// multi-byte characters across words. Text outside encoded words is UTF-8, with U+FFFD
+  /// for bytes that are not valid UTF-8 (RFC 8621 §4.1.2.1). NUL characters are dropped.
   ///
   /// NOTE: words are decoded even where RFC 2047 §5 forbids them (inside a quoted string or
   /// glued to other text), as most mail readers do. RFC 8621 §4.1.2.4 requires servers not

@@ -54,18 +54,26 @@ enum HeaderBlockParser {
       var nameEnd = colon
       while nameEnd > index, ByteText.isWhitespace(bytes[nameEnd - 1]) { nameEnd -= 1 }
       let name = ByteText.latin1(bytes[index..<nameEnd])
-      let decoded = ByteText.text(bytes[(colon + 1)..<valueEnd])
-      if decoded.isLatin1 {
+      let valueBytes = bytes[(colon + 1)..<valueEnd]
+      let decoded = ByteText.text(valueBytes)
+      if decoded.hadInvalidUTF8 {
         warnings.append(
           MailWarning(
             offset: index,
-            message: "header field \(name) contains 8-bit bytes that are not UTF-8; "
-              + "shown as ISO-8859-1, raw bytes kept"))
+            message: "header field \(name) contains bytes that are not UTF-8; "
+              + "shown as U+FFFD, raw bytes kept"))
+      }
+      if valueBytes.contains(0) {
+        warnings.append(
+          MailWarning(
+            offset: index,
+            message: "header field \(name) contains NUL bytes; dropped from the value, "
+              + "raw bytes kept"))
       }
       fields.append(
         HeaderField(
           name: name, range: index..<next, valueRange: (colon + 1)..<valueEnd,
-          value: decoded.text, hasInvalidUTF8: decoded.isLatin1))
+          value: decoded.text, hasInvalidUTF8: decoded.hadInvalidUTF8))
       index = next
     }
     return HeaderBlock(start: start, fields: fields, end: end, bodyStart: end)

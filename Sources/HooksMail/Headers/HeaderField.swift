@@ -13,10 +13,12 @@ struct HeaderField: Sendable {
   /// The bytes after the colon, up to but excluding the final line break.
   let valueRange: Range<Int>
 
-  /// The Raw value as text: UTF-8 when the bytes are valid UTF-8, else ISO-8859-1.
+  /// The Raw value as text: the bytes decoded as UTF-8, with U+FFFD for bytes that are not
+  /// valid UTF-8 and NUL characters dropped (RFC 8621 §4.1.2.1). The writer re-emits the
+  /// bytes at `valueRange`, not this text, while the field is unedited.
   let value: String
 
-  /// Whether the value contains bytes that are not valid UTF-8, so `value` is ISO-8859-1.
+  /// Whether the value contains bytes that are not valid UTF-8, so `value` shows U+FFFD.
   let hasInvalidUTF8: Bool
 
   /// The lowercased name, for lookups (field names are case-insensitive).

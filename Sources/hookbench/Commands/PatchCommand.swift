@@ -1,11 +1,15 @@
+import HooksProtocol
 import HooksWire
 
-/// `hookbench patch`: applies one scanner response to one request offline.
+/// `hookbench patch`: applies one scanner response to one request offline, under the rules of
+/// a stage and a profile.
 struct PatchCommand: Subcommand {
   static let name = "patch"
   static let summary = "Apply a scanner response to a request and print the result"
   static let usage =
-    "usage: hookbench patch --request REQ --response RESP [--policy atomic|per-operation] [--diff]"
+    "usage: hookbench patch --request REQ --response RESP [--stage STAGE] [--profile P] "
+    + "[--update-properties P1,P2,...] [--trusted] [--policy atomic|per-operation] "
+    + "[--pointer-only] [--diff]"
 
   static let help = """
     \(usage)
@@ -13,22 +17,28 @@ struct PatchCommand: Subcommand {
     Applies the modifications in RESP to the hook request in REQ and prints the resulting
     request as pretty JSON, with its members in the request's order. RESP is either the
     draft's {"set": [...], "add": [...], "delete": [...]} object or an RFC 6902 JSON Patch
-    array, shown as "JSON Patch (draft-02 preview)". Only JSON Pointer rules are checked:
-    which paths a stage may write is not.
+    array, shown as "JSON Patch (draft-02 preview)".
+
+    The response is validated first, as the fake MTA does: writable paths per stage and
+    updateProperties, action values, reply codes against the action, header names and
+    values, recipient syntax, array bounds, and the profile's rule for lowering the action.
+    The printed request carries the effective "action" and "response".
 
     Either file may be JSON or CBOR; the format is detected from the content.
 
     Options:
       --request FILE      The hook request body.
       --response FILE     The scanner's response body.
-      --policy POLICY     What an invalid response does: atomic (default) applies nothing,
-                          per-operation skips only the failing operations.
+    \(ResponseOptions.helpLines)
+      --pointer-only      Apply with the patch engine alone: JSON Pointer and operation
+                          rules only, no stage, profile or value checks, and no effective
+                          action or reply added. For comparing with other JSON Patch tools.
       --diff              Print a unified diff of the request and the result instead of the
                           result.
 
-    Exit status: 0 when every operation applied, 65 when a file cannot be read or the
-    response is invalid (each failing operation is listed on stderr; under atomic nothing is
-    printed, under per-operation the partial result is), 64 for a usage error.
+    Exit status: 0 when the response is valid, 65 when a file cannot be read or the response
+    is invalid (each failing operation is listed on stderr; under atomic nothing is printed,
+    under per-operation the partial result is), 64 for a usage error.
 
     """
 
@@ -36,7 +46,8 @@ struct PatchCommand: Subcommand {
   struct Options {
     var requestPath: String
     var responsePath: String
-    var policy: PatchFailurePolicy
+    var response: ResponseOptions
+    var isPointerOnly: Bool
     var showsDiff: Bool
   }
 
@@ -53,23 +64,21 @@ struct PatchCommand: Subcommand {
       return ExitStatus.invalidInput
     }
 
-    let patch = Patch.parse(response)
-    let result = PatchEngine.apply(
-      patch, to: request, policy: options.policy, check: makeCheck(options))
-    if !result.isClean {
-      reportFailures(result, patch: patch, responsePath: options.responsePath)
-      if options.policy == .atomic { return ExitStatus.invalidInput }
+    if options.isPointerOnly { return applyPointerOnly(request, response, options) }
+
+    let processed = ResponseProcessor.process(
+      body: response, request: request, rules: options.response.rules)
+    if !processed.isValid {
+      StandardStreams.err(
+        "error: invalid response in \"\(options.responsePath)\" (\(processed.format.label), "
+          + "\(options.response.summary)); \(processed.rule)\n" + processed.reportLines)
+      if options.response.rules.policy == .atomic { return ExitStatus.invalidInput }
+    } else if !processed.warnings.isEmpty {
+      StandardStreams.err(processed.warnings.map { "warning: \($0)\n" }.joined())
     }
 
-    if options.showsDiff {
-      StandardStreams.out(
-        LineDiff.unified(
-          from: request.prettyJSON + "\n", to: result.document.prettyJSON + "\n",
-          oldName: options.requestPath, newName: "result"))
-    } else {
-      StandardStreams.out(result.document.prettyJSON + "\n")
-    }
-    return result.isClean ? ExitStatus.success : ExitStatus.invalidInput
+    printResult(request, processed.request, options)
+    return processed.isValid ? ExitStatus.success : ExitStatus.invalidInput
   }
 
   /// Reads the options.
@@ -78,8 +87,8 @@ struct PatchCommand: Subcommand {
   static func parseOptions(_ arguments: inout ArgumentList) throws -> Options {
     let requestPath = try arguments.option("--request")
     let responsePath = try arguments.option("--response")
-    let policyName = try arguments.choice(
-      "--policy", from: PatchFailurePolicy.allCases.map(\.rawValue))
+    let response = try ResponseOptions.parse(&arguments)
+    let isPointerOnly = arguments.flag("--pointer-only")
     let showsDiff = arguments.flag("--diff")
     let positionals = try arguments.finish()
 
@@ -89,32 +98,44 @@ struct PatchCommand: Subcommand {
     guard let requestPath else { throw UsageError("missing --request FILE") }
     guard let responsePath else { throw UsageError("missing --response FILE") }
     return Options(
-      requestPath: requestPath, responsePath: responsePath,
-      policy: policyName.flatMap(PatchFailurePolicy.init(rawValue:)) ?? .atomic,
-      showsDiff: showsDiff)
+      requestPath: requestPath, responsePath: responsePath, response: response,
+      isPointerOnly: isPointerOnly, showsDiff: showsDiff)
   }
 
-  /// Returns the per-operation check for the options, or nil for pointer rules only.
-  ///
-  /// This is where stage rules (writable paths, action values) will plug in once the command
-  /// takes `--stage` and `--profile`. Today no option selects a check.
-  static func makeCheck(_ options: Options) -> OperationCheck? {
-    nil
+  /// Applies the response with the patch engine alone and prints the result.
+  static func applyPointerOnly(_ request: JSONValue, _ response: JSONValue, _ options: Options)
+    -> Int32
+  {
+    let patch = Patch.parse(response)
+    let policy = options.response.rules.policy
+    let result = PatchEngine.apply(patch, to: request, policy: policy)
+    if !result.isClean {
+      var text =
+        "error: invalid response in \"\(options.responsePath)\" (\(patch.format.displayName)); "
+        + "\(result.policySummary)\n"
+      for outcome in result.refusals {
+        guard case .refused(let reason) = outcome.status else { continue }
+        text += "  \(outcome.operation.label) \"\(outcome.operation.pathText)\": \(reason)\n"
+      }
+      for problem in result.problems {
+        text += "  \(problem.location): \(problem.message)\n"
+      }
+      StandardStreams.err(text)
+      if policy == .atomic { return ExitStatus.invalidInput }
+    }
+    printResult(request, result.document, options)
+    return result.isClean ? ExitStatus.success : ExitStatus.invalidInput
   }
 
-  /// Writes the failure policy's verdict, every failing operation and every structural
-  /// problem to stderr.
-  static func reportFailures(_ result: PatchResult, patch: Patch, responsePath: String) {
-    var text =
-      "error: invalid response in \"\(responsePath)\" (\(patch.format.displayName)); "
-      + "\(result.policySummary)\n"
-    for outcome in result.refusals {
-      guard case .refused(let reason) = outcome.status else { continue }
-      text += "  \(outcome.operation.label) \"\(outcome.operation.pathText)\": \(reason)\n"
+  /// Prints the resulting request, or its diff against the request with `--diff`.
+  static func printResult(_ request: JSONValue, _ result: JSONValue, _ options: Options) {
+    if options.showsDiff {
+      StandardStreams.out(
+        LineDiff.unified(
+          from: request.prettyJSON + "\n", to: result.prettyJSON + "\n",
+          oldName: options.requestPath, newName: "result"))
+    } else {
+      StandardStreams.out(result.prettyJSON + "\n")
     }
-    for problem in result.problems {
-      text += "  \(problem.location): \(problem.message)\n"
-    }
-    StandardStreams.err(text)
   }
 }

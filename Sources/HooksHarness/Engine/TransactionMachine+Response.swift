@@ -1,0 +1,63 @@
+import HooksProtocol
+import HooksWire
+
+extension TransactionMachine {
+  /// Applies a scanner failure under the scanner's failure policy.
+  ///
+  /// - `tempfail`: at an inbound stage the action becomes `reject` with `451 4.3.0`, which
+  ///   stops the chain. Outbound stages have no client to reply to, so the failure is recorded
+  ///   and the chain goes on.
+  /// - `fail-open`: nothing changes and the chain goes on.
+  func applyFailure(_ failure: ScannerCallFailure, scanner: ScannerSettings,
+                    to snapshot: inout StepSnapshot) {
+    let stage = snapshot.event.stage
+    switch scanner.failurePolicy {
+    case .failOpen:
+      snapshot.rule = "fail-open: scanner \"\(scanner.name)\" failed at stage \(stage) "
+        + "(\(failure)); continuing with the default action"
+    case .tempfail:
+      stageFailed = true
+      if stage.direction == .inbound {
+        state.action = .reject
+        state.response = SmtpResponse(
+          code: 451, enhancedCode: "4.3.0",
+          message: "Scanner \(scanner.name) unavailable, try again later")
+        snapshot.stopsChain = true
+        snapshot.rule = "tempfail: scanner \"\(scanner.name)\" failed at stage \(stage) "
+          + "(\(failure)); answering 451 4.3.0"
+      } else {
+        snapshot.rule = "tempfail: scanner \"\(scanner.name)\" failed at stage \(stage) "
+          + "(\(failure)); outbound stages have no client to reply to, continuing"
+      }
+    }
+    snapshot.problems.append("\(failure)")
+  }
+
+  /// Validates and applies one scanner response to the state, through HooksProtocol's
+  /// `ResponseProcessor`: writable paths, value rules, action precedence and the failure
+  /// policy are all checked there, and both message forms are kept consistent.
+  func applyResponse(_ body: JSONValue?, scanner: ScannerSettings,
+                     registration: ScannerSubscription, to snapshot: inout StepSnapshot) {
+    let stage = snapshot.event.stage
+    let rules = ResponseRules(
+      stage: stage, profile: Profile(rawValue: scenario.profile) ?? .draft01,
+      updateProperties: registration.updateProperties[stage.direction],
+      actions: registration.actions[stage.direction],
+      policy: scenario.policy == "per-operation" ? .perOperation : .atomic,
+      isTrusted: scanner.trusted)
+    let processed = ResponseProcessor.process(
+      body: body, request: snapshot.request, rules: rules, rawMessage: state.rawMessage,
+      codec: messageCodec)
+
+    snapshot.operations = processed.outcomes.map { outcome in
+      OperationRecord(
+        label: outcome.label, kind: outcome.kind, path: outcome.path, status: outcome.status)
+    }
+    snapshot.problems += processed.problems
+    snapshot.warnings += processed.warnings
+    snapshot.rule = processed.rule
+
+    state = state.absorbing(processed)
+    snapshot.stopsChain = processed.stopsChain
+  }
+}

@@ -1,1 +1,0 @@
-// The HooksProtocol module. Its files are listed in docs/architecture.md.

@@ -1,1 +1,0 @@
-// The WorkbenchUI module. Its files are listed in docs/architecture.md.
