@@ -28,8 +28,8 @@ enum BenchCommand: Subcommand {
       --warmup N         Untimed runs before them (default 3).
       --only GROUP       Run one group: json, cbor, patch or mail.
       --eml DIR          Also parse every .eml file in DIR, as one workload of the mail
-                         group. Without it, the .eml files directly in samples/ are used,
-                         if there are any.
+                         group. Without it, the .eml files directly in samples/ under the
+                         current directory are used, if there are any.
       --json             Print one JSON object instead of the table, for
                          Tests/Peers/bench_python.py --compare.
       --dump-inputs DIR  Write the generated inputs to DIR and exit without timing, so
