@@ -12,6 +12,7 @@ enum Hookbench {
     MessageCommand.self,
     ScannerCommand.self,
     SMTPCommand.self,
+    BenchCommand.self,
   ]
 
   static let usage = "usage: hookbench [SUBCOMMAND] [OPTIONS]"
