@@ -2,10 +2,21 @@
 public enum CBORCodec {
   /// Decodes a CBOR body and converts it to JSON with the mapping of `CBORValue.toJSON()`.
   ///
+  /// The result and the errors are those of `CBORDecoder.decode(bytes).toJSON()`, but
+  /// well-formed input that maps to JSON is decoded straight into `JSONValue`.
+  ///
   /// - Throws: `CBORError`, with a byte offset for malformed input or a JSON Pointer for a
   ///   value that has no JSON form.
   public static func decodeJSON(_ bytes: [UInt8]) throws -> JSONValue {
-    try CBORDecoder.decode(bytes).toJSON()
+    var reader = CBORReader(bytes: bytes, recordsHeaders: false)
+    do {
+      return try reader.decodeWholeJSON()
+    } catch let error as CBORError where error.path != nil {
+      // The direct decoder stops at the first value with no JSON form. The tree path first
+      // checks the whole input, so a malformed byte further on wins, and it names the value
+      // by its full JSON Pointer and CBOR diagnostic notation.
+      return try CBORDecoder.decode(bytes).toJSON()
+    }
   }
 
   /// Encodes a JSON value as CBOR with preferred serialization (`JSONValue.toCBOR()`).

@@ -38,7 +38,7 @@ struct CBORItemHeader {
 /// The decoding state: the input, the position and, optionally, a log of item headers.
 struct CBORReader {
   let bytes: [UInt8]
-  private(set) var position = 0
+  var position = 0
   private(set) var headers: [CBORItemHeader] = []
   private let recordsHeaders: Bool
 
@@ -47,22 +47,27 @@ struct CBORReader {
     self.recordsHeaders = recordsHeaders
   }
 
-  private var remaining: Int { bytes.count - position }
+  var remaining: Int { bytes.count - position }
 
-  private static let breakByte: UInt8 = 0xff
+  static let breakByte: UInt8 = 0xff
 
   mutating func decodeWhole() throws -> CBORValue {
     let value = try decodeItem(depth: 0)
+    try checkNothingLeft()
+    return value
+  }
+
+  /// Rejects bytes after the top-level item.
+  func checkNothingLeft() throws {
     if position < bytes.count {
       let count = remaining == 1 ? "1 byte" : "\(remaining) bytes"
       throw CBORError(
         offset: position,
         "\(count) left after the data item; the input must hold exactly one item")
     }
-    return value
   }
 
-  private struct Header {
+  struct Header {
     let offset: Int
     let initialByte: UInt8
     let argument: UInt64
@@ -72,7 +77,7 @@ struct CBORReader {
   }
 
   /// Reads an initial byte and its argument (RFC 8949 §3).
-  private mutating func readHeader() throws -> Header {
+  mutating func readHeader() throws -> Header {
     let offset = position
     guard position < bytes.count else {
       throw CBORError(offset: offset, "unexpected end of input; expected a data item")
@@ -117,7 +122,7 @@ struct CBORReader {
     return header
   }
 
-  private mutating func record(_ header: Header, depth: Int, payloadLength: Int = 0) {
+  mutating func record(_ header: Header, depth: Int, payloadLength: Int = 0) {
     guard recordsHeaders else { return }
     headers.append(
       CBORItemHeader(
@@ -164,7 +169,7 @@ struct CBORReader {
     }
   }
 
-  private func checkDepth(_ depth: Int, at offset: Int) throws {
+  func checkDepth(_ depth: Int, at offset: Int) throws {
     if depth > CBORDecoder.maximumDepth {
       throw CBORError(
         offset: offset,
@@ -174,6 +179,12 @@ struct CBORReader {
 
   /// Reads a definite-length string payload, checking the declared length first.
   private mutating func readPayload(of header: Header, depth: Int) throws -> [UInt8] {
+    Array(bytes[try readPayloadRange(of: header, depth: depth)])
+  }
+
+  /// Skips a definite-length string payload and returns its range in `bytes`, checking the
+  /// declared length first.
+  mutating func readPayloadRange(of header: Header, depth: Int) throws -> Range<Int> {
     guard header.argument <= UInt64(remaining) else {
       throw CBORError(
         offset: header.offset,
@@ -181,25 +192,27 @@ struct CBORReader {
     }
     let length = Int(header.argument)
     record(header, depth: depth, payloadLength: length)
-    let payload = Array(bytes[position..<position + length])
+    let range = position..<position + length
     position += length
-    return payload
+    return range
   }
 
-  private func text(from payload: [UInt8], at offset: Int) throws -> String {
+  func text(from payload: [UInt8], at offset: Int) throws -> String {
     guard let text = String(validating: payload, as: UTF8.self) else {
-      throw CBORError(offset: offset, "text string is not valid UTF-8")
+      throw CBORError(offset: offset, CBORReader.invalidUTF8Message)
     }
     return text
   }
 
-  private struct Chunk {
+  static let invalidUTF8Message = "text string is not valid UTF-8"
+
+  struct Chunk {
     var bytes: [UInt8] = []
     var text: String = ""
   }
 
   /// Reads the chunks of an indefinite-length byte or text string up to its break.
-  private mutating func readChunks(of header: Header, depth: Int) throws -> [Chunk] {
+  mutating func readChunks(of header: Header, depth: Int) throws -> [Chunk] {
     let kind = header.majorType == 2 ? "byte string" : "text string"
     var chunks: [Chunk] = []
     while try hasMoreItems(in: header, kind: kind, depth: depth) {
@@ -228,7 +241,7 @@ struct CBORReader {
 
   /// Returns true when another element of an indefinite-length item follows, or consumes the
   /// break and returns false when the item ends.
-  private mutating func hasMoreItems(in header: Header, kind: String, depth: Int) throws -> Bool {
+  mutating func hasMoreItems(in header: Header, kind: String, depth: Int) throws -> Bool {
     guard position < bytes.count else {
       throw CBORError(
         offset: position,
@@ -242,26 +255,32 @@ struct CBORReader {
   }
 
   private mutating func readArray(_ header: Header, depth: Int) throws -> CBORValue {
+    let elements = try readElements(of: header, depth: depth) { reader in
+      try reader.decodeItem(depth: depth + 1)
+    }
+    return .array(elements, indefinite: header.isIndefinite)
+  }
+
+  /// Reads the elements of the array that `header` starts, each with `readElement`, after
+  /// checking the depth and, for a definite length, the declared count.
+  mutating func readElements<Element>(
+    of header: Header, depth: Int, _ readElement: (inout CBORReader) throws -> Element
+  ) throws -> [Element] {
     try checkDepth(depth + 1, at: header.offset)
-    var elements: [CBORValue] = []
+    var elements: [Element] = []
     if header.isIndefinite {
       while try hasMoreItems(in: header, kind: "array", depth: depth) {
-        elements.append(try decodeItem(depth: depth + 1))
+        elements.append(try readElement(&self))
       }
-      return .array(elements, indefinite: true)
+      return elements
     }
 
-    // Each element takes at least one byte.
-    guard header.argument <= UInt64(remaining) else {
-      throw CBORError(
-        offset: header.offset,
-        "declared \(header.argument) array elements but only \(remaining) bytes are left")
-    }
+    try checkElementCount(of: header)
     elements.reserveCapacity(Int(header.argument))
     for _ in 0..<header.argument {
-      elements.append(try decodeItem(depth: depth + 1))
+      elements.append(try readElement(&self))
     }
-    return .array(elements)
+    return elements
   }
 
   private mutating func readMap(_ header: Header, depth: Int) throws -> CBORValue {
@@ -270,21 +289,13 @@ struct CBORReader {
     if header.isIndefinite {
       while try hasMoreItems(in: header, kind: "map", depth: depth) {
         let key = try decodeItem(depth: depth + 1)
-        if position < bytes.count, bytes[position] == CBORReader.breakByte {
-          throw CBORError(
-            offset: position, "break (0xff) after a map key; the key has no value")
-        }
+        try checkValueFollowsKey()
         entries.append(CBORMapEntry(key: key, value: try decodeItem(depth: depth + 1)))
       }
       return .map(entries, indefinite: true)
     }
 
-    // Each pair takes at least two bytes.
-    guard header.argument <= UInt64(remaining / 2) else {
-      throw CBORError(
-        offset: header.offset,
-        "declared \(header.argument) map pairs but only \(remaining) bytes are left")
-    }
+    try checkPairCount(of: header)
     entries.reserveCapacity(Int(header.argument))
     for _ in 0..<header.argument {
       let key = try decodeItem(depth: depth + 1)
@@ -293,7 +304,34 @@ struct CBORReader {
     return .map(entries)
   }
 
-  private func simpleOrFloat(_ header: Header) throws -> CBORValue {
+  /// Rejects a definite-length array that declares more elements than bytes are left, each
+  /// element taking at least one byte.
+  private func checkElementCount(of header: Header) throws {
+    guard header.argument <= UInt64(remaining) else {
+      throw CBORError(
+        offset: header.offset,
+        "declared \(header.argument) array elements but only \(remaining) bytes are left")
+    }
+  }
+
+  /// Rejects a definite-length map that declares more pairs than the bytes left can hold, each
+  /// pair taking at least two bytes.
+  func checkPairCount(of header: Header) throws {
+    guard header.argument <= UInt64(remaining / 2) else {
+      throw CBORError(
+        offset: header.offset,
+        "declared \(header.argument) map pairs but only \(remaining) bytes are left")
+    }
+  }
+
+  /// Rejects a break right after a key of an indefinite-length map.
+  func checkValueFollowsKey() throws {
+    if position < bytes.count, bytes[position] == CBORReader.breakByte {
+      throw CBORError(offset: position, "break (0xff) after a map key; the key has no value")
+    }
+  }
+
+  func simpleOrFloat(_ header: Header) throws -> CBORValue {
     switch header.additionalInformation {
     case 20: return .bool(false)
     case 21: return .bool(true)

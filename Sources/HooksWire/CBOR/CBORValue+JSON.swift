@@ -39,17 +39,12 @@ extension CBORValue {
     }
   }
 
-  private func scalarJSON() throws -> JSONValue {
+  func scalarJSON() throws -> JSONValue {
     switch self {
     case .unsigned(let number):
       return .number(CBORValue.integerNumber(isNegative: false, magnitude: number))
     case .negative(let argument):
-      if argument < UInt64.max {
-        return .number(CBORValue.integerNumber(isNegative: true, magnitude: argument + 1))
-      }
-      // −1 − (2^64 − 1) = −2^64 needs a nine-byte magnitude.
-      let magnitude = CBORBignum.incremented(CBORBignum.bytes(argument))
-      return .number(CBORValue.bigIntegerNumber(isNegative: true, magnitude: magnitude))
+      return .number(CBORValue.negativeIntegerNumber(argument: argument))
     case .byteString(let bytes):
       return .bytes(bytes)
     case .byteStringChunks(let chunks):
@@ -134,7 +129,7 @@ extension CBORValue {
     return token
   }
 
-  private static func bignumNumber(
+  static func bignumNumber(
     tag: UInt64, content: CBORValue
   ) throws -> JSONNumber {
     let bytes: [UInt8]
@@ -162,8 +157,18 @@ extension CBORValue {
     return bigIntegerNumber(isNegative: isNegative, magnitude: absolute)
   }
 
+  /// Makes the integer −1 − `argument` of major type 1.
+  static func negativeIntegerNumber(argument: UInt64) -> JSONNumber {
+    if argument < UInt64.max {
+      return integerNumber(isNegative: true, magnitude: argument + 1)
+    }
+    // −1 − (2^64 − 1) = −2^64 needs a nine-byte magnitude.
+    let magnitude = CBORBignum.incremented(CBORBignum.bytes(argument))
+    return bigIntegerNumber(isNegative: true, magnitude: magnitude)
+  }
+
   /// Makes an integer number from a sign and a 64-bit magnitude.
-  private static func integerNumber(isNegative: Bool, magnitude: UInt64) -> JSONNumber {
+  static func integerNumber(isNegative: Bool, magnitude: UInt64) -> JSONNumber {
     if !isNegative, let exact = Int64(exactly: magnitude) { return JSONNumber(exact) }
     if isNegative, magnitude <= UInt64(Int64.max) + 1 {
       return JSONNumber(Int64(truncatingIfNeeded: 0 &- magnitude))
@@ -207,7 +212,8 @@ extension JSONValue {
     }
   }
 
-  private static func cborNumber(_ number: JSONNumber) -> CBORValue {
+  /// Converts a number to CBOR as `toCBOR()` does.
+  static func cborNumber(_ number: JSONNumber) -> CBORValue {
     guard number.isInteger else { return .float(CBORFloat.shortest(number.double)) }
     if let exact = number.int64 { return .integer(exact) }
 

@@ -66,6 +66,18 @@ public struct JSONObject: Sendable, Hashable {
     return positions[key]
   }
 
+  /// Reserves room for `count` members, for decoders that know the member count up front.
+  mutating func reserveCapacity(_ count: Int) {
+    keys.reserveCapacity(count)
+    values.reserveCapacity(count)
+  }
+
+  /// Appends a member whose key the caller has checked is absent with `contains(_:)`,
+  /// without looking the key up again.
+  mutating func appendNew(_ key: String, _ value: JSONValue) {
+    append(key, value)
+  }
+
   /// Appends a member whose key is not present yet, and builds the index when the object
   /// grows past `indexThreshold`.
   private mutating func append(_ key: String, _ value: JSONValue) {

@@ -54,6 +54,9 @@ import Testing
     object["reencoded"] = .string(hex(CBOREncoder.encode(value)))
     do {
       let json = try value.toJSON()
+      let direct = try CBORCodec.decodeJSON(input)
+      let difference = strictJSONDifference(direct, json, exact: true)
+      #expect(difference == nil, "case \(id): direct decoding differs: \(difference ?? "")")
       object["json"] = .string(JSONSerializer.string(json))
       object["json_cbor"] = .string(hex(CBORCodec.encodeJSON(json)))
     } catch {
