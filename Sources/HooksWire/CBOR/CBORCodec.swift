@@ -19,9 +19,10 @@ public enum CBORCodec {
     }
   }
 
-  /// Encodes a JSON value as CBOR with preferred serialization (`JSONValue.toCBOR()`).
+  /// Encodes a JSON value as CBOR with preferred serialization, with the same bytes as
+  /// `CBOREncoder.encode(value.toCBOR())`.
   public static func encodeJSON(_ value: JSONValue) -> [UInt8] {
-    CBOREncoder.encode(value.toCBOR())
+    CBOREncoder.encode(json: value)
   }
 
   /// Whether `bytes` should be read as CBOR rather than JSON, judged by content alone.

@@ -47,7 +47,7 @@ public enum CBOREncoder {
   }
 
   /// Returns the length of an initial byte with the shortest form of `argument`.
-  private static func headerLength(_ argument: UInt64) -> Int {
+  static func headerLength(_ argument: UInt64) -> Int {
     switch argument {
     case 0..<24: return 1
     case 24...0xff: return 2
@@ -84,7 +84,7 @@ public enum CBOREncoder {
     }
   }
 
-  private static func append(_ value: CBORValue, to output: inout [UInt8]) {
+  static func append(_ value: CBORValue, to output: inout [UInt8]) {
     switch value {
     case .unsigned(let number):
       appendHeader(major: 0, argument: number, to: &output)
