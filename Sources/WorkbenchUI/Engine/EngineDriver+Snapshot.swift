@@ -19,7 +19,10 @@ extension EngineDriver {
     snapshot.isFinished = run.isFinished
     snapshot.action = (run.outcome?.action ?? run.machine.state.effectiveAction).rawValue
     snapshot.smtpReply = run.machine.state.effectiveResponse.line
-    guard let shown = shownCall else { return snapshot }
+    guard let shown = shownCall else {
+      if !run.isFinished { setPreview(of: run, in: &snapshot) }
+      return snapshot
+    }
 
     let stage = shown.event.stage
     let occurrence = calls.prefix(shown.index).filter {
@@ -42,7 +45,9 @@ extension EngineDriver {
     snapshot.operations = operationLines(of: shown)
     snapshot.isEdited = editText != nil
     snapshot.lastHTTPStatus = statusText(of: shown.call, edited: editText != nil)
-    snapshot.lastLatencyMs = shown.call.milliseconds
+    // An edited response applied in place made no HTTP call, so it has no latency.
+    let applied = editText != nil && shown.call.exchanges.isEmpty
+    snapshot.lastLatencyMs = applied ? nil : shown.call.milliseconds
     snapshot.action = shown.actionAfter.rawValue
     if let reply = shown.reply { snapshot.smtpReply = reply.line }
     if let outcome = run.outcome, run.machine.snapshots.last?.index == shown.index {
@@ -170,7 +175,8 @@ extension EngineDriver {
     return statusLine.hasPrefix("HTTP/1.1 ") ? String(statusLine.dropFirst(9)) : statusLine
   }
 
-  /// Action, SMTP reply and envelope after the call, with what the call changed marked.
+  /// Action, SMTP reply, envelope and message header fields after the call (queue and
+  /// delivery statuses at outbound stages), with what the call changed marked.
   static func stateLines(of step: StepSnapshot) -> [ResultLine] {
     var lines: [ResultLine] = []
     if step.actionBefore == step.actionAfter {
@@ -181,21 +187,89 @@ extension EngineDriver {
           "action: \(step.actionBefore.rawValue) → \(step.actionAfter.rawValue)",
           change: .changed))
     }
+    let requestBefore = RequestBuilder.request(for: step.stateBefore)
+    let requestAfter = RequestBuilder.request(for: step.stateAfter)
+    if step.event.stage.direction == .outbound {
+      lines += LineDiff.lines(
+        before: outboundLines(of: requestBefore), after: outboundLines(of: requestAfter))
+      if step.event.stage == .dsn {
+        lines.append(ResultLine("message: the DSN (see the headers, raw and diff views)"))
+      }
+      return lines
+    }
     let replyBefore = step.stateBefore.effectiveResponse.line
     let replyAfter = step.reply?.line ?? step.stateAfter.effectiveResponse.line
     lines.append(
       ResultLine("reply: \(replyAfter)", change: replyBefore == replyAfter ? .none : .changed))
-    let before = RequestBuilder.request(for: step.stateBefore)["envelope"] ?? .null
-    let after = RequestBuilder.request(for: step.stateAfter)["envelope"] ?? .null
-    lines.append(ResultLine("envelope:"))
     lines += LineDiff.lines(
-      before: JSONSerializer.string(before, pretty: true).splitLines(),
-      after: JSONSerializer.string(after, pretty: true).splitLines())
+      before: inboundLines(of: requestBefore), after: inboundLines(of: requestAfter))
     return lines
   }
 
+  /// Returns the envelope and the message header fields of an inbound request, one address or
+  /// field a line, so that a line diff marks what a call changed.
+  static func inboundLines(of request: JSONValue) -> [String] {
+    guard let envelope = request["envelope"], !envelope.isNull else {
+      return ["envelope: empty until MAIL FROM"]
+    }
+    func addressLine(_ role: String, _ value: JSONValue) -> String {
+      var line = "\(role) <\(value["address"]?.stringValue ?? "")>"
+      for (keyword, parameter) in value["parameters"]?.objectValue?.members ?? [] {
+        let text = parameter.stringValue ?? ""
+        line += text.isEmpty ? " \(keyword)" : " \(keyword)=\(text)"
+      }
+      return line
+    }
+    var lines = [addressLine("from", envelope["from"] ?? .null)]
+    for recipient in envelope["to"]?.arrayValue ?? [] {
+      lines.append(addressLine("to", recipient))
+    }
+    if let headers = request["message"]?["headers"]?.arrayValue {
+      lines.append("message header fields:")
+      for header in headers {
+        let name = header["name"]?.stringValue ?? "?"
+        lines.append("  \(name):\(header["value"]?.stringValue ?? "")")
+      }
+    }
+    return lines
+  }
+
+  /// Returns the queue and each recipient's delivery status from an outbound request, one fact
+  /// a line, so that a line diff marks what a call changed.
+  static func outboundLines(of request: JSONValue) -> [String] {
+    var lines: [String] = []
+    if let queue = request["queue"] {
+      let id = queue["id"]?.stringValue ?? "?"
+      let attempts = queue["attempts"]?.intValue.map(String.init) ?? "?"
+      lines.append("queue \(id): \(attempts) attempt(s)")
+      if let expires = queue["expiresAt"]?.stringValue { lines.append("  expires \(expires)") }
+    }
+    for recipient in request["envelope"]?["to"]?.arrayValue ?? [] {
+      let address = recipient["address"]?.stringValue ?? "?"
+      let status = recipient["status"]?.stringValue ?? "pending"
+      var line = "to \(address): \(status)"
+      if let attempt = recipient["attempt"]?.intValue { line += " (attempt \(attempt))" }
+      lines.append(line)
+      if let response = recipient["lastResponse"] {
+        let parts = [
+          response["code"]?.intValue.map(String.init), response["enhancedCode"]?.stringValue,
+          response["message"]?.stringValue,
+        ]
+        lines.append("  " + parts.compactMap { $0 }.joined(separator: " "))
+      }
+      if let next = recipient["nextAttemptAt"]?.stringValue {
+        lines.append("  next attempt \(next)")
+      }
+    }
+    return lines
+  }
+
+  /// Returns the raw message as display lines. A tab, which starts many folded header lines,
+  /// becomes four spaces, because the screen draws control characters as `?`.
   static func messageLines(_ raw: [UInt8]?) -> [String] {
     guard let raw, !raw.isEmpty else { return [] }
-    return String(decoding: raw, as: UTF8.self).splitLines()
+    return String(decoding: raw, as: UTF8.self).splitLines().map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
+    }
   }
 }
