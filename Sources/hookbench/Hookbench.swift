@@ -5,13 +5,14 @@ enum Hookbench {
 
   /// Every subcommand, in the order the help lists them.
   static let subcommands: [any Subcommand.Type] = [
+    TUICommand.self,
     RunCommand.self,
-    SMTPCommand.self,
     PatchCommand.self,
     ValidateCommand.self,
-    ScannerCommand.self,
     MessageCommand.self,
-    TUICommand.self,
+    ScannerCommand.self,
+    SMTPCommand.self,
+    BenchCommand.self,
   ]
 
   static let usage = "usage: hookbench [SUBCOMMAND] [OPTIONS]"
@@ -46,6 +47,12 @@ enum Hookbench {
   static func main(_ arguments: [String]) -> Int32 {
     guard let first = arguments.first else {
       return openDefaultWorkbench()
+    }
+    if first == "help", arguments.count > 1,
+      let command = subcommands.first(where: { $0.name == arguments[1] })
+    {
+      StandardStreams.out(command.help)
+      return ExitStatus.success
     }
     if first == "--help" || first == "-h" || first == "help" {
       StandardStreams.out(help)

@@ -122,6 +122,15 @@ import Testing
     #expect(parseError("GET / HTTP/1.1\r\nHost: x\nA: 1\r\n\r\n")?.status == 400)
   }
 
+  @Test func bareLineEndsFailBeforeHeadEnds() {
+    // No CRLF CRLF ever arrives, so only an early check can reject these.
+    for head in ["GET / HTTP/1.1\nHost: x\n\n", "GET / HTTP/1.1\rHost: x\r\r"] {
+      let error = parseError(head)
+      #expect(error?.status == 400, "\(head.debugDescription)")
+      #expect(error?.message.contains("bare CR or LF") == true, "\(head.debugDescription)")
+    }
+  }
+
   @Test func oversizedHeaderSectionGets431() {
     let limits = HTTPLimits(maxHeaderBytes: 256)
     let long = "GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + String(repeating: "a", count: 300)

@@ -82,7 +82,20 @@ struct HeaderValueTests {
     #expect(Self.parse("Date: \(raw)").email["sentAt"] == .string(expected))
   }
 
-  @Test(arguments: ["Whenever", "", "32 Dec 2026 10:00:00 +0000", "Fri, 04 Dec 2026 25:00 +0000"])
+  @Test(arguments: [
+    ("1 Jan 2000 00:00:00 -9999", "2000-01-01T00:00:00Z"),
+    ("1 Jan 2000 00:00:00 +2400", "2000-01-01T00:00:00Z"),
+    ("1 Jan 2000 00:00:00 +-123", "2000-01-01T00:00:00Z"),
+    ("1 Jan 2000 00:00:00 +2359", "2000-01-01T00:00:00+23:59"),
+  ])
+  func outOfRangeZoneIsZero(raw: String, expected: String) {
+    #expect(Self.parse("Date: \(raw)").email["sentAt"] == .string(expected))
+  }
+
+  @Test(arguments: [
+    "Whenever", "", "32 Dec 2026 10:00:00 +0000", "Fri, 04 Dec 2026 25:00 +0000",
+    "1 Jan 99999 00:00:00 +0000", "1 Jan 9223372036854775807 00:00:00 +0000",
+  ])
   func invalidDateIsNull(raw: String) {
     #expect(Self.parse("Date: \(raw)").email["sentAt"] == .null)
   }

@@ -21,6 +21,37 @@ import Testing
     #expect(object["z"] == 3)
   }
 
+  @Test func objectIndexAcrossSizes() {
+    // Small objects scan their keys and large ones keep a hash index, so lookups, removal
+    // and duplicates must agree on both sides of the switch.
+    let keys = (0..<20).map { "key\($0)" }
+    var object = JSONObject()
+    for (position, key) in keys.enumerated() {
+      object[key] = .integer(position)
+      for (earlier, earlierKey) in keys.prefix(position + 1).enumerated() {
+        #expect(object.index(of: earlierKey) == earlier)
+      }
+    }
+    #expect(object["missing"] == nil)
+
+    for removed in 0..<16 {
+      #expect(object.removeValue(forKey: keys[removed]) == .integer(removed))
+      #expect(object.contains(keys[removed]) == false)
+      #expect(object.index(of: keys[19]) == 19 - removed - 1)
+      #expect(object[keys[19]] == 19)
+    }
+    #expect(object.keys == Array(keys.suffix(4)))
+
+    for key in keys.prefix(10) { object[key] = "again" }
+    #expect(object.count == 14)
+    #expect(object.index(of: keys[9]) == 13)
+    #expect(object.index(of: keys[16]) == 0)
+
+    let large = JSONObject.withUniqueMembers(keys.map { ($0, JSONValue.null) } + [("key3", 1)])
+    #expect(large.object == nil)
+    #expect(large.duplicate == "key3")
+  }
+
   @Test func uniqueMembersReportsDuplicate() {
     let result = JSONObject.withUniqueMembers([("a", 1), ("b", 2), ("a", 3)])
     #expect(result.object == nil)

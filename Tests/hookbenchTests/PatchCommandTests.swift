@@ -254,6 +254,35 @@ import Testing
     )
   }
 
+  @Test(arguments: [("[1, 2]", "array"), ("\"data\"", "string"), ("7", "integer")])
+  func nonObjectRequestIsInvalid(body: String, typeName: String) throws {
+    let scratch = try Scratch()
+    let request = try scratch.file("request.json", body)
+    let response = Self.fixture("19-draft01-spec-response-reject-custom.json")
+    let run = try Self.run(["patch", "--request", request, "--response", response])
+    #expect(run.status == 65)
+    #expect(run.output == "")
+    #expect(
+      run.errors.hasPrefix(
+        "error: cannot read request file \"\(request)\": the body is a JSON \(typeName), "
+          + "but a hook request is a JSON object"))
+    let validate = try Self.run(["validate", "--request", request, response])
+    #expect(validate.status == 65)
+    #expect(validate.output == "")
+    #expect(validate.errors.contains("the body is a JSON \(typeName)"))
+  }
+
+  @Test func pointerOnlyTakesArrayDocument() throws {
+    let scratch = try Scratch()
+    let request = try scratch.file("request.json", "[1, 2]")
+    let response = try scratch.file("patch.json", #"[{"op": "add", "path": "/-", "value": 3}]"#)
+    let run = try Self.run([
+      "patch", "--pointer-only", "--request", request, "--response", response,
+    ])
+    #expect(run.status == 0, "stderr: \(run.errors)")
+    #expect(run.output == "[\n  1,\n  2,\n  3\n]\n")
+  }
+
   @Test func malformedResponseNamesPosition() throws {
     let scratch = try Scratch()
     let response = try scratch.file("x.json", "{\n  \"set\": [\n    {\"path\" \"/a\"}\n  ]\n}\n")

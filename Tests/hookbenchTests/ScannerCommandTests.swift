@@ -24,6 +24,14 @@ import Testing
     #expect(result.errors.contains("refusing to listen on non-loopback address 0.0.0.0:0"))
   }
 
+  @Test(arguments: ["a b", " abc", "tok\u{e9}n", "==", "ab=c"])
+  func unusableTokenIsUsageError(token: String) throws {
+    // The port is invalid too, so a regression exits with a listen error and never serves.
+    let result = try run(["--listen", "127.0.0.1:99999", "--token", token])
+    #expect(result.status == 64)
+    #expect(result.errors.hasPrefix("error: invalid --token \"\(token)\"; a bearer token uses"))
+  }
+
   @Test func malformedListenIsUsageError() throws {
     let result = try run(["--listen", "8025"])
     #expect(result.status == 64)

@@ -32,6 +32,18 @@ import Testing
     #expect(run.output.contains("invalid: atomic: nothing applied because set[0] failed"))
   }
 
+  @Test func loweredActionIsNotApplied() throws {
+    let scratch = try PatchCommandTests.Scratch()
+    let request = try scratch.file("request.json", #"{"stage": "data", "action": "quarantine"}"#)
+    let response = try scratch.file(
+      "response.json", #"{"set": [{"path": "/action", "value": "accept"}]}"#)
+    let run = try Runner.run(["validate", "--request", request, response])
+    #expect(run.status == 65)
+    #expect(
+      run.output.contains(
+        "  set[0] /action: not applied: the response lowers the action from quarantine to accept"))
+  }
+
   @Test func perOperationPolicyIsStillInvalid() throws {
     let run = try Runner.run([
       "validate", "--stage", "rcpt", "--policy", "per-operation",

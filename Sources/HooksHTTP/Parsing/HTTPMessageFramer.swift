@@ -54,7 +54,7 @@ struct HTTPMessageFramer {
       // RFC 9112 §2.2: a server should ignore empty lines before a request line.
       start += 1
     }
-    guard let end = findHeadEnd() else {
+    guard let end = try findHeadEnd() else {
       if buffer.count - start > limits.maxHeaderBytes {
         throw HTTPParseError(
           status: 431,
@@ -160,13 +160,26 @@ struct HTTPMessageFramer {
 
   // MARK: - Header section
 
-  private mutating func findHeadEnd() -> Int? {
+  /// Returns the position of the CRLF CRLF that ends the header section, or nil until it has
+  /// arrived.
+  ///
+  /// - Throws: `HTTPParseError` (400) at the first bare CR or LF, because a head that uses
+  ///   them would otherwise wait for a CRLF CRLF that never comes, until the read timeout.
+  private mutating func findHeadEnd() throws(HTTPParseError) -> Int? {
     var index = max(headScanOffset, start)
     while index + 3 < buffer.count {
       if buffer[index] == 0x0D && buffer[index + 1] == 0x0A && buffer[index + 2] == 0x0D
         && buffer[index + 3] == 0x0A
       {
         return index
+      }
+      let isBareCR = buffer[index] == 0x0D && buffer[index + 1] != 0x0A
+      let isBareLF = buffer[index] == 0x0A && (index == start || buffer[index - 1] != 0x0D)
+      if isBareCR || isBareLF {
+        throw HTTPParseError(
+          status: 400,
+          message: "bare CR or LF in the header section at byte \(index - start); "
+            + "end each line with CRLF")
       }
       index += 1
     }

@@ -190,14 +190,19 @@ public final class ScannerClient: @unchecked Sendable {
     }
   }
 
-  /// The backoff delay, raised to a `Retry-After` of a 429 or 503 when that is longer and
-  /// below the maximum delay.
+  /// Returns the backoff delay in milliseconds, raised to the `Retry-After` of a 429 or 503
+  /// when that is longer, but never past the maximum delay.
   func retryDelay(after attempt: Int, exchange: HTTPExchange) -> Int {
     lock.lock()
     var delay = configuration.retry.delayMilliseconds(afterAttempt: attempt, random: &random)
     lock.unlock()
-    if let header = exchange.response?.headers["Retry-After"], let seconds = Int(header) {
-      delay = max(delay, min(seconds * 1_000, configuration.retry.maxDelayMilliseconds))
+    if let header = exchange.response?.headers["Retry-After"], let seconds = Int(header),
+      seconds >= 0
+    {
+      // The scanner chooses the number, so a huge one must not overflow the multiplication.
+      let maximum = configuration.retry.maxDelayMilliseconds
+      let requested = seconds.multipliedReportingOverflow(by: 1_000)
+      delay = max(delay, requested.overflow ? maximum : min(requested.partialValue, maximum))
     }
     return delay
   }

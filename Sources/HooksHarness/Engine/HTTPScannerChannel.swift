@@ -44,6 +44,7 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
   private let defaultSerialization: WireFormat
   private let makeEmbedded: EmbeddedFactory
   private let ids: IdentifierSource
+  private let allowsRemotePlaintext: Bool
   private var connections: [String: Connection] = [:]
   private var nextRequestID = ""
   private var closingRecords: [ExchangeRecord] = []
@@ -55,9 +56,12 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
   ///   - serialization: the body format when a scanner's settings do not choose one.
   ///   - ids: the source of registration tokens for embedded scanners.
   ///   - makeEmbedded: turns rules into an embedded scanner.
+  ///   - allowsRemotePlaintext: whether plain HTTP may reach addresses other than loopback.
   public init(serverName: String, serialization: String, ids: IdentifierSource,
+              allowsRemotePlaintext: Bool = false,
               makeEmbedded: @escaping EmbeddedFactory) {
     self.serverName = serverName
+    self.allowsRemotePlaintext = allowsRemotePlaintext
     self.defaultSerialization = WireFormat(rawValue: serialization) ?? .json
     self.ids = ids
     self.makeEmbedded = makeEmbedded
@@ -106,7 +110,7 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
     let timeout = scanner.timeoutMilliseconds
     let http = HTTPClientConfiguration(
       connectTimeoutMilliseconds: min(2_000, timeout), readTimeoutMilliseconds: timeout,
-      totalTimeoutMilliseconds: timeout)
+      totalTimeoutMilliseconds: timeout, allowRemotePlaintext: allowsRemotePlaintext)
     let probe = ScannerClient(
       configuration: ScannerClientConfiguration(
         discoveryURL: discoveryURL, token: token, mtaName: serverName, http: http))

@@ -9,6 +9,7 @@ extension ScenarioRun {
     let clock: EngineClock = scenario.startAt.map { SimulatedClock(start: $0) } ?? SystemClock()
     let channel = HTTPScannerChannel(
       serverName: scenario.server.name, serialization: scenario.serialization, ids: ids,
+      allowsRemotePlaintext: scenario.allowsRemotePlaintext,
       makeEmbedded: HTTPScannerChannel.ruleScanners)
     return ScenarioRun(
       scenario: scenario, channel: channel, clock: clock, ids: ids,

@@ -51,6 +51,7 @@ public final class SMTPScenarioServer: @unchecked Sendable {
     let ids = RandomIdentifiers()
     let channel = HTTPScannerChannel(
       serverName: scenario.server.name, serialization: scenario.serialization, ids: ids,
+      allowsRemotePlaintext: scenario.allowsRemotePlaintext,
       makeEmbedded: HTTPScannerChannel.ruleScanners)
     return ScenarioSMTPHandler(
       scenario: connectionScenario, channel: channel, clock: SystemClock(), ids: ids

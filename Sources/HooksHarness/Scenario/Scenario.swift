@@ -63,6 +63,11 @@ public struct Scenario: Sendable {
   /// The scenario file, or nil for a scenario built in memory.
   public var path: String?
 
+  /// Whether external scanners may be reached over plain HTTP at addresses other than
+  /// loopback. It is set by the `--allow-remote-plaintext` flag, never by the file, because
+  /// HookBench speaks no TLS and a remote plain-HTTP hook would expose the message.
+  public var allowsRemotePlaintext = false
+
   /// Creates a scenario with every default, named `name`.
   public init(name: String) {
     self.name = name

@@ -87,6 +87,8 @@ enum DateParser {
     } else if tokens[2].count == 3 {
       year += 1900
     }
+    // RFC 3339, the form of sentAt, has four-digit years only.
+    guard (0...9999).contains(year) else { return nil }
 
     let clock = tokens[3].split(separator: ":").map { Int($0) }
     guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0 != nil }),
@@ -103,11 +105,14 @@ enum DateParser {
   }
 
   /// Minutes east of UTC for `+hhmm`, `-hhmm` or a named zone. Unknown military zones are
-  /// 0, as RFC 5322 §4.3 advises.
+  /// 0, as RFC 5322 §4.3 advises, and so is a numeric zone whose hours or minutes are out of
+  /// range (past 23 or 59), because RFC 3339 cannot write it.
   private static func zoneOffset(_ zone: String) -> Int? {
-    if let first = zone.first, first == "+" || first == "-", zone.count == 5,
-      let number = Int(zone.dropFirst())
-    {
+    if let first = zone.first, first == "+" || first == "-" {
+      let digits = zone.dropFirst()
+      guard digits.count == 4, digits.allSatisfy({ ("0"..."9").contains($0) }),
+        let number = Int(digits), number / 100 <= 23, number % 100 <= 59
+      else { return 0 }
       let minutes = (number / 100) * 60 + number % 100
       return first == "-" ? -minutes : minutes
     }

@@ -1,7 +1,10 @@
 import HooksWire
 
-/// Checks one operation before the patch engine applies it: writable paths, array bounds and
-/// the type and syntax of the value written at each known path.
+/// Checks one operation before the patch engine applies it: writable paths and the type and
+/// syntax of the value written at each known path.
+///
+/// Array indexes and bounds are left to `PatchEngine`, whose messages name the array, its
+/// size and the index to use instead.
 struct OperationValidator: Sendable {
   let rules: ResponseRules
   let writable: WritablePaths
@@ -23,7 +26,6 @@ struct OperationValidator: Sendable {
     {
       return "move source: \(reason)"
     }
-    if let reason = boundsProblem(operation, path: path, document: document) { return reason }
     // A JSON Patch `copy` or `move` writes the value found at `from`, so check that value.
     var value = operation.value ?? .null
     if operation.kind == .copy || operation.kind == .move, let from = operation.from {
@@ -34,36 +36,6 @@ struct OperationValidator: Sendable {
 
   private var isRemoval: (PatchOperation) -> Bool {
     { $0.kind == .delete || $0.kind == .remove }
-  }
-
-  private func boundsProblem(_ operation: PatchOperation, path: JSONPointer, document: JSONValue)
-    -> String?
-  {
-    let pointer = path.description
-    if operation.kind == .add, let index = operation.index {
-      guard let elements = try? document.value(at: path), let array = elements.arrayValue else {
-        return "add with an index needs an array at \(pointer)"
-      }
-      if index > array.count {
-        return "add index \(index) is out of range for \(pointer), which has \(array.count) "
-          + "elements; use 0…\(array.count) or leave index out to append"
-      }
-      return nil
-    }
-    guard let parentPointer = path.parent, let last = path.lastToken,
-      let parent = try? document.value(at: parentPointer), let array = parent.arrayValue
-    else { return nil }
-    let isInsert = [.add, .copy, .move].contains(operation.kind)
-    if isInsert && last == "-" { return nil }
-    guard WritablePaths.isArrayIndex(last), let index = Int(last) else {
-      return "\(ValueRules.quoted(last)) is not an array index in \(pointer)"
-    }
-    let limit = isInsert ? array.count : array.count - 1
-    if index > limit {
-      return "index \(index) is out of range for \(parentPointer.description), which has "
-        + "\(array.count) elements"
-    }
-    return nil
   }
 
   private func valueProblem(_ operation: PatchOperation, value: JSONValue, tokens: [String])

@@ -3,6 +3,11 @@ import HooksWire
 /// One pass of `ResponseProcessor` over one response: the request as prepared, the initial
 /// action and reply, and the steps that turn a body into a `ProcessedResponse`.
 struct ProcessingRun {
+  /// The most /response operations skipped, one per pass, while a reply conflicts with the
+  /// action under `per-operation`. A real scanner writes a few /response members, so more
+  /// conflicts than this refuse the response as a whole.
+  static let maxReplyConflictRetries = 16
+
   let rules: ResponseRules
   let codec: MessageCodec?
   let rawMessage: [UInt8]?
@@ -67,9 +72,11 @@ struct ProcessingRun {
   {
     let validator = OperationValidator(rules: rules)
     var blamed: [String: String] = [:]
-    // Each pass either succeeds or blames one more operation for a whole-response conflict,
-    // so the loop ends after at most one pass per operation.
-    for _ in 0...split.applied.operations.count {
+    // Each pass either succeeds or blames one more operation for a whole-response conflict.
+    // Every pass applies the whole response again, so the passes are capped: without the
+    // cap, a response of n conflicting /response operations costs n passes of n operations.
+    let passLimit = min(split.applied.operations.count, Self.maxReplyConflictRetries) + 1
+    for _ in 0..<passLimit {
       let known = blamed
       let check: OperationCheck = { operation, document in
         known[operation.label] ?? validator.refusal(for: operation, in: document)
@@ -113,7 +120,10 @@ struct ProcessingRun {
         reply: resolution?.reply, format: format, refusedCount: refused.count)
     }
     return refusedWhole(
-      split.all, format: format, reason: "the reply conflicts with the action",
+      split.all, format: format,
+      reason: "the reply still conflicts with the action after skipping "
+        + "\(Self.maxReplyConflictRetries) /response operations; write one /response that "
+        + "fits the action",
       label: "refused as a whole")
   }
 

@@ -18,28 +18,28 @@ extension CBORValue {
   ///
   /// - Throws: `CBORError` with the JSON Pointer of the first value that has no JSON form.
   public func toJSON() throws -> JSONValue {
-    try json(at: "")
+    try json()
   }
 
-  private func json(at path: String) throws -> JSONValue {
+  private func json() throws -> JSONValue {
     // Only containers and tags recurse. Scalars go through `scalarJSON(at:)` so that this
     // frame stays small for deeply nested input.
     switch self {
     case .array(let elements, _):
-      return .array(try CBORValue.array(from: elements, at: path))
+      return .array(try CBORValue.array(from: elements))
     case .map(let entries, _):
-      return .object(try CBORValue.object(from: entries, at: path))
+      return .object(try CBORValue.object(from: entries))
     case .tagged(let tag, let content):
       if tag == 2 || tag == 3 {
-        return .number(try CBORValue.bignumNumber(tag: tag, content: content, at: path))
+        return .number(try CBORValue.bignumNumber(tag: tag, content: content))
       }
-      return try content.json(at: path)
+      return try content.json()
     default:
-      return try scalarJSON(at: path)
+      return try scalarJSON()
     }
   }
 
-  private func scalarJSON(at path: String) throws -> JSONValue {
+  private func scalarJSON() throws -> JSONValue {
     switch self {
     case .unsigned(let number):
       return .number(CBORValue.integerNumber(isNegative: false, magnitude: number))
@@ -64,39 +64,52 @@ extension CBORValue {
       return .null
     case .simple(let number):
       throw CBORError(
-        path: path,
+        path: "",
         "simple(\(number)) has no JSON form; only false, true, null and undefined map to JSON")
     case .float(let float):
       return .number(JSONNumber(float.value))
     case .array, .map, .tagged:
-      return try json(at: path)
+      return try json()
     }
   }
 
-  private static func array(from elements: [CBORValue], at path: String) throws -> [JSONValue] {
+  private static func array(from elements: [CBORValue]) throws -> [JSONValue] {
     var array: [JSONValue] = []
     array.reserveCapacity(elements.count)
     for (index, element) in elements.enumerated() {
-      array.append(try element.json(at: path + "/\(index)"))
+      array.append(try child(String(index)) { try element.json() })
     }
     return array
   }
 
-  private static func object(from entries: [CBORMapEntry], at path: String) throws -> JSONObject {
+  private static func object(from entries: [CBORMapEntry]) throws -> JSONObject {
     var object = JSONObject()
     for entry in entries {
       guard let key = entry.key.textKey else {
         throw CBORError(
-          path: path,
+          path: "",
           "map key \(entry.key.diagnostic) (\(entry.key.kindName)) is not a text string; "
             + "JSON object keys must be text strings")
       }
       if object.contains(key) {
-        throw CBORError(path: path, "map key \(CBORDiagnostic.quoted(key)) appears twice")
+        throw CBORError(path: "", "map key \(CBORDiagnostic.quoted(key)) appears twice")
       }
-      object[key] = try entry.value.json(at: path + "/" + escapedPointerToken(key))
+      object[key] = try child(escapedPointerToken(key)) { try entry.value.json() }
     }
     return object
+  }
+
+  /// Runs `convert` on the child at `token` and, when it throws, puts the token in front of
+  /// the error's JSON Pointer. Errors are thrown with a pointer relative to the value that
+  /// failed, so pointers are built only on failure, not for every value converted.
+  private static func child<Result>(
+    _ token: @autoclosure () -> String, _ convert: () throws -> Result
+  ) throws -> Result {
+    do {
+      return try convert()
+    } catch let error as CBORError {
+      throw CBORError(path: "/" + token() + (error.path ?? ""), error.message)
+    }
   }
 
   /// The key as text when it is a text string, possibly chunked or tagged.
@@ -122,7 +135,7 @@ extension CBORValue {
   }
 
   private static func bignumNumber(
-    tag: UInt64, content: CBORValue, at path: String
+    tag: UInt64, content: CBORValue
   ) throws -> JSONNumber {
     let bytes: [UInt8]
     switch content {
@@ -130,13 +143,13 @@ extension CBORValue {
     case .byteStringChunks(let chunks): bytes = chunks.flatMap { $0 }
     default:
       throw CBORError(
-        path: path,
+        path: "",
         "tag \(tag) (bignum) must enclose a byte string, but encloses a \(content.kindName)")
     }
     let magnitude = Array(CBORBignum.trimmed(bytes))
     guard magnitude.count <= CBORBignum.maximumMagnitudeBytes else {
       throw CBORError(
-        path: path,
+        path: "",
         "bignum of \(magnitude.count) bytes is too large for a JSON number; at most "
           + "\(CBORBignum.maximumMagnitudeBytes) bytes convert")
     }

@@ -1,8 +1,10 @@
 /// The members of a JSON object, in the order they were written.
 ///
 /// Keys are unique: the parser rejects duplicates, and assigning through the subscript
-/// replaces an existing member in place. Lookup goes through a hash index, so it is O(1);
-/// removal is O(n) because later positions shift.
+/// replaces an existing member in place. Lookup in an object of more than
+/// `JSONObject.indexThreshold` members goes through a hash index, so it is O(1). Smaller
+/// objects, which make up most of a hook request, are scanned, which saves the hashing and
+/// the index's allocation. Removal is O(n) because later positions shift.
 public struct JSONObject: Sendable, Hashable {
   /// The member names, in order.
   public private(set) var keys: [String] = []
@@ -10,7 +12,12 @@ public struct JSONObject: Sendable, Hashable {
   /// The member values, parallel to `keys`.
   public private(set) var values: [JSONValue] = []
 
+  /// The position of each key, kept only while there are more than `indexThreshold`
+  /// members, and empty otherwise.
   private var positions: [String: Int] = [:]
+
+  /// The member count up to which lookups scan `keys` instead of keeping `positions`.
+  static let indexThreshold = 8
 
   /// Creates an empty object.
   public init() {}
@@ -31,10 +38,8 @@ public struct JSONObject: Sendable, Hashable {
     object.keys.reserveCapacity(members.count)
     object.values.reserveCapacity(members.count)
     for (key, value) in members {
-      if object.positions[key] != nil { return (nil, key) }
-      object.positions[key] = object.keys.count
-      object.keys.append(key)
-      object.values.append(value)
+      if object.position(of: key) != nil { return (nil, key) }
+      object.append(key, value)
     }
     return (object, nil)
   }
@@ -51,26 +56,43 @@ public struct JSONObject: Sendable, Hashable {
   }
 
   /// Whether a member named `key` exists.
-  public func contains(_ key: String) -> Bool { positions[key] != nil }
+  public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
   /// The position of `key` among the members.
-  public func index(of key: String) -> Int? { positions[key] }
+  public func index(of key: String) -> Int? { position(of: key) }
+
+  private func position(of key: String) -> Int? {
+    if keys.count <= Self.indexThreshold { return keys.firstIndex(of: key) }
+    return positions[key]
+  }
+
+  /// Appends a member whose key is not present yet, and builds the index when the object
+  /// grows past `indexThreshold`.
+  private mutating func append(_ key: String, _ value: JSONValue) {
+    keys.append(key)
+    values.append(value)
+    guard keys.count > Self.indexThreshold else { return }
+    if positions.isEmpty {
+      positions.reserveCapacity(keys.count)
+      for (position, existing) in keys.enumerated() { positions[existing] = position }
+    } else {
+      positions[key] = keys.count - 1
+    }
+  }
 
   /// The value of the member named `key`. Setting a value replaces the member in place or
   /// appends a new one; setting nil removes it.
   public subscript(key: String) -> JSONValue? {
     get {
-      guard let position = positions[key] else { return nil }
+      guard let position = position(of: key) else { return nil }
       return values[position]
     }
     set {
       if let newValue {
-        if let position = positions[key] {
+        if let position = position(of: key) {
           values[position] = newValue
         } else {
-          positions[key] = keys.count
-          keys.append(key)
-          values.append(newValue)
+          append(key, newValue)
         }
       } else {
         removeValue(forKey: key)
@@ -78,13 +100,26 @@ public struct JSONObject: Sendable, Hashable {
     }
   }
 
+  /// Replaces the value at `position` (an index into `values`) and returns the old one,
+  /// without a key lookup.
+  mutating func exchangeValue(at position: Int, with value: JSONValue) -> JSONValue {
+    let old = values[position]
+    values[position] = value
+    return old
+  }
+
   /// Removes the member named `key` and returns its value.
   @discardableResult
   public mutating func removeValue(forKey key: String) -> JSONValue? {
-    guard let position = positions.removeValue(forKey: key) else { return nil }
+    guard let position = position(of: key) else { return nil }
     keys.remove(at: position)
     let removed = values.remove(at: position)
-    for index in position..<keys.count { positions[keys[index]] = index }
+    if keys.count <= Self.indexThreshold {
+      positions = [:]
+    } else {
+      positions.removeValue(forKey: key)
+      for index in position..<keys.count { positions[keys[index]] = index }
+    }
     return removed
   }
 

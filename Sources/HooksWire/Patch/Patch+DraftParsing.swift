@@ -8,11 +8,16 @@ extension Patch {
   /// a scanner that sends one expects an effect that will not happen.
   private static func allowedMembers(_ kind: PatchOperation.Kind) -> [String] {
     switch kind {
-    case .set: return ["path", "value"]
-    case .add: return ["path", "value", "index"]
-    default: return ["path"]
+    case .set: return setMembers
+    case .add: return addMembers
+    default: return deleteMembers
     }
   }
+
+  // Stored once, so that reading an operation does not allocate a new array.
+  private static let setMembers = ["path", "value"]
+  private static let addMembers = ["path", "value", "index"]
+  private static let deleteMembers = ["path"]
 
   /// Reads a draft modification object (`{"set": […], "add": […], "delete": […]}`).
   static func parseDraft(_ body: JSONObject) -> Patch {

@@ -30,6 +30,13 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         pointer: text, kind: .invalidSyntax,
         reason: "a JSON Pointer is empty or starts with \"/\"; did you mean \"/\(text)\"?")
     }
+    if let fast = text.utf8.withContiguousStorageIfAvailable(JSONPointer.splitTokens),
+      let fastTokens = fast
+    {
+      tokens = fastTokens
+      return
+    }
+    // The slow path also finds the token with the invalid escape for the error.
     var parsed: [String] = []
     for (index, escaped) in text.utf8.dropFirst().split(
       separator: UInt8(ascii: "/"), omittingEmptySubsequences: false
@@ -44,6 +51,33 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
       parsed.append(unescaped)
     }
     tokens = parsed
+  }
+
+  /// Splits the bytes after the leading `/` into unescaped tokens in one pass, or returns
+  /// nil when a token has an invalid escape.
+  private static func splitTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    let slash = UInt8(ascii: "/")
+    let tilde = UInt8(ascii: "~")
+    var tokens: [String] = []
+    tokens.reserveCapacity(bytes.reduce(0) { $1 == slash ? $0 + 1 : $0 })
+    var start = 1
+    while true {
+      var end = start
+      var hasTilde = false
+      while end < bytes.count && bytes[end] != slash {
+        if bytes[end] == tilde { hasTilde = true }
+        end += 1
+      }
+      let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      if hasTilde {
+        guard let unescaped = unescape(token) else { return nil }
+        tokens.append(unescaped)
+      } else {
+        tokens.append(token)
+      }
+      if end == bytes.count { return tokens }
+      start = end + 1
+    }
   }
 
   /// The root pointer `""`, which refers to the whole document.

@@ -1,7 +1,8 @@
 extension JSONValue {
-  /// One step of a descent: the member name or element index that was taken.
+  /// One step of a descent: the position of the member or the index of the element that
+  /// was taken.
   private enum Step {
-    case member(String)
+    case member(Int)
     case element(Int)
   }
 
@@ -32,9 +33,9 @@ extension JSONValue {
     defer {
       while let step = steps.popLast() {
         switch step {
-        case .member(let key):
+        case .member(let position):
           var object = objects.removeLast()
-          object[key] = current
+          _ = object.exchangeValue(at: position, with: current)
           current = .object(object)
         case .element(let index):
           var elements = arrays.removeLast()
@@ -51,13 +52,13 @@ extension JSONValue {
       let token = pointer.tokens[position]
       if case .object(var object) = current {
         current = .null
-        guard let child = object[token] else {
+        guard let memberPosition = object.index(of: token) else {
           current = .object(object)
           throw JSONPointerError.memberNotFound(token, at: position, of: pointer)
         }
-        object[token] = .null
+        let child = object.exchangeValue(at: memberPosition, with: .null)
         objects.append(object)
-        steps.append(.member(token))
+        steps.append(.member(memberPosition))
         current = child
       } else if case .array(var elements) = current {
         current = .null

@@ -79,7 +79,12 @@ extension JSONPointer {
     }
     let limit = allowsEnd ? count : count - 1
     guard digits.count <= 18, let index = Int(token), index <= limit else {
-      let range = count == 0 ? "the array is empty" : "the array has \(count) elements"
+      let range: String
+      switch count {
+      case 0: range = "the array is empty"
+      case 1: range = "the array has 1 element"
+      default: range = "the array has \(count) elements"
+      }
       throw failure(
         .indexOutOfRange,
         "index \(token) is out of range for the array at \"\(location)\" (\(range))")

@@ -45,6 +45,7 @@ public final class EngineDriver: WorkbenchDriver, @unchecked Sendable {
     self.init(scenario: scenario) { scenario, ids in
       HTTPScannerChannel(
         serverName: scenario.server.name, serialization: scenario.serialization, ids: ids,
+        allowsRemotePlaintext: scenario.allowsRemotePlaintext,
         makeEmbedded: HTTPScannerChannel.ruleScanners)
     }
   }

@@ -34,6 +34,22 @@ enum BodyFile {
     }
   }
 
+  /// Reads and decodes the hook request at `path`, which must be a JSON object.
+  ///
+  /// - Throws: `ReadError` as `read` does, and when the body is an array, a string or
+  ///   another non-object value, because the response rules and the effective action apply
+  ///   only to a request object.
+  static func readRequest(_ path: String) throws -> JSONValue {
+    let request = try read(path, role: "request")
+    guard request.objectValue != nil else {
+      throw ReadError(
+        role: "request", path: path,
+        reason: "the body is a JSON \(request.typeName), but a hook request is a JSON object "
+          + "such as {\"stage\": \"data\", ...}")
+    }
+    return request
+  }
+
   /// An operating-system error from reading a file.
   struct SystemError: Error {
     var reason: String

@@ -1,11 +1,10 @@
-import Foundation
 import HooksMail
 import HooksWire
 
 /// `hookbench message FILE.eml`: prints the JMAP Email object that scanners receive.
 enum MessageCommand: Subcommand {
   static let name = "message"
-  static let summary = "Print the JMAP Email object that scanners would receive for a message."
+  static let summary = "Print the JMAP Email object that scanners would receive for a message"
   static let usage = "usage: hookbench message FILE.eml [--raw-form] [--cbor]"
   static let help = """
     \(usage)
@@ -38,15 +37,18 @@ enum MessageCommand: Subcommand {
     let cbor = arguments.flag("--cbor")
     let positionals = try arguments.finish()
     guard positionals.count == 1, let path = positionals.first else {
-      throw UsageError(positionals.isEmpty ? "missing FILE.eml" : "expected one FILE.eml")
+      if positionals.count > 1 {
+        throw UsageError("unexpected argument \"\(positionals[1])\"; give one FILE.eml")
+      }
+      throw UsageError("missing FILE.eml")
     }
 
     let bytes: [UInt8]
     do {
-      bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+      bytes = try BodyFile.readBytes(path)
     } catch {
       StandardStreams.err(
-        "error: cannot read message file \(path): \(error.localizedDescription)\n")
+        "error: cannot read message file \"\(path)\": \(error.reason)\n")
       return ExitStatus.invalidInput
     }
 

@@ -57,7 +57,11 @@ struct PatchCommand: Subcommand {
     let request: JSONValue
     let response: JSONValue
     do {
-      request = try BodyFile.read(options.requestPath, role: "request")
+      // The pointer-only mode takes any JSON document, as JSON Patch tools do.
+      request =
+        options.isPointerOnly
+        ? try BodyFile.read(options.requestPath, role: "request")
+        : try BodyFile.readRequest(options.requestPath)
       response = try BodyFile.read(options.responsePath, role: "response")
     } catch let error as BodyFile.ReadError {
       StandardStreams.err("error: \(error)\n")

@@ -5,7 +5,7 @@ import HooksWire
 /// `hookbench run`: runs a scenario without a terminal and prints its transcript.
 struct RunCommand: Subcommand {
   static let name = "run"
-  static let summary = "Run a scenario through its scanner chain and print the transcript."
+  static let summary = "Run a scenario through its scanner chain and print the transcript"
   static let usage =
     "usage: hookbench run SCENARIO [--json] [--quit-after STAGE] [--transcript FILE]"
   static let help = """
@@ -23,6 +23,10 @@ struct RunCommand: Subcommand {
                           defer or dsn.
       --transcript FILE   Also save everything that happened to FILE (a .hooktrace.json
                           transcript that "hookbench tui --replay" shows again).
+      --allow-remote-plaintext
+                          Let external scanners be reached over plain HTTP at addresses
+                          other than loopback. HookBench has no TLS, so the message crosses
+                          the network unencrypted.
 
     Exit status: where the transaction ended.
       0 accepted (delivered, for outbound)   6 rejected at data
@@ -38,6 +42,7 @@ struct RunCommand: Subcommand {
 
   static func run(_ arguments: inout ArgumentList) throws -> Int32 {
     let json = arguments.flag("--json")
+    let allowsRemotePlaintext = arguments.flag("--allow-remote-plaintext")
     let quitAfter = try arguments.choice("--quit-after", from: Stage.allCases.map(\.rawValue))
     let transcriptPath = try arguments.option("--transcript")
     let positionals = try arguments.finish()
@@ -45,13 +50,14 @@ struct RunCommand: Subcommand {
       throw UsageError(positionals.isEmpty ? "missing SCENARIO" : "give exactly one SCENARIO")
     }
 
-    let scenario: Scenario
+    var scenario: Scenario
     do {
       scenario = try Scenario.load(path: path)
     } catch {
       StandardStreams.err("error: \(error)\n")
       return ExitStatus.invalidInput
     }
+    scenario.allowsRemotePlaintext = allowsRemotePlaintext
 
     let run = ScenarioRun.live(scenario)
     run.quitAfter = quitAfter.flatMap(Stage.init(rawValue:))

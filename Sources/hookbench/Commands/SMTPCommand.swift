@@ -9,7 +9,7 @@ import HooksHarness
 /// scenario's scanner chain.
 struct SMTPCommand: Subcommand {
   static let name = "smtp"
-  static let summary = "Listen for SMTP on loopback and run each transaction through the scanners."
+  static let summary = "Listen for SMTP on loopback and run each transaction through the scanners"
   static let usage =
     "usage: hookbench smtp [--listen 127.0.0.1:PORT] [--transcripts DIR] [SCENARIO]"
   static let help = """
@@ -29,12 +29,17 @@ struct SMTPCommand: Subcommand {
                           127.0.0.1:2525; port 0 picks a free port, printed at start).
       --transcripts DIR   Where transcripts go (default: a new temporary directory,
                           printed at start).
+      --allow-remote-plaintext
+                          Let external scanners be reached over plain HTTP at addresses
+                          other than loopback. HookBench has no TLS, so the message crosses
+                          the network unencrypted.
 
     """
 
   static func run(_ arguments: inout ArgumentList) throws -> Int32 {
     let listen = try arguments.option("--listen") ?? "127.0.0.1:2525"
     let directoryOption = try arguments.option("--transcripts")
+    let allowsRemotePlaintext = arguments.flag("--allow-remote-plaintext")
     let positionals = try arguments.finish()
     guard positionals.count <= 1 else { throw UsageError("give at most one SCENARIO") }
     guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
@@ -53,6 +58,7 @@ struct SMTPCommand: Subcommand {
         return ExitStatus.invalidInput
       }
     }
+    scenario.allowsRemotePlaintext = allowsRemotePlaintext
 
     let directory: String
     do {

@@ -38,6 +38,23 @@ struct ScannerCommand: Subcommand {
 
   static let defaultListen = "127.0.0.1:8025"
 
+  /// Returns whether `token` fits the `b64token` syntax of RFC 6750 §2.1, the only form an
+  /// MTA can send in `Authorization: Bearer`. A space or other character would make the
+  /// token impossible to match, because the service trims and splits the header value.
+  static func isBearerToken(_ token: String) -> Bool {
+    let body = token.utf8.reversed().drop { $0 == UInt8(ascii: "=") }
+    guard !body.isEmpty else { return false }
+    return body.allSatisfy { byte in
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return true
+      default:
+        return "-._~+/".utf8.contains(byte)
+      }
+    }
+  }
+
   static func run(_ arguments: inout ArgumentList) throws -> Int32 {
     let listen = try arguments.option("--listen") ?? defaultListen
     let rulesPath = try arguments.option("--rules")
@@ -48,6 +65,11 @@ struct ScannerCommand: Subcommand {
       throw UsageError("unexpected argument \"\(positionals[0])\"")
     }
     guard !token.isEmpty else { throw UsageError("--token must not be empty") }
+    guard isBearerToken(token) else {
+      throw UsageError(
+        "invalid --token \"\(token)\"; a bearer token uses only letters, digits and "
+          + "- . _ ~ + /, optionally followed by =")
+    }
     let (host, port) = try parseListen(listen)
 
     let rules: ScannerRuleSet

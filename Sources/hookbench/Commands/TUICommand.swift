@@ -21,6 +21,10 @@ struct TUICommand: Subcommand {
                              calling any scanner. Editing is off in a replay.
       --theme dark|light     Colour theme (default: $HOOKBENCH_THEME, else dark). NO_COLOR
                              or TERM=dumb turn colours off.
+      --allow-remote-plaintext
+                             Let external scanners be reached over plain HTTP at
+                             addresses other than loopback. HookBench has no TLS, so
+                             the message crosses the network unencrypted.
 
     Environment:
       HOOKBENCH_KEYS         Key map file (default: ~/.config/hookbench/keys.json).
@@ -56,6 +60,7 @@ struct TUICommand: Subcommand {
 
   static func run(_ arguments: inout ArgumentList) throws -> Int32 {
     let replay = try arguments.option("--replay")
+    let allowsRemotePlaintext = arguments.flag("--allow-remote-plaintext")
     let themeName = try arguments.choice("--theme", from: ["dark", "light"])
     let positionals = try arguments.finish()
     guard positionals.count <= 1 else {
@@ -71,7 +76,9 @@ struct TUICommand: Subcommand {
         let name = replay.split(separator: "/").last.map(String.init) ?? replay
         driver = ReplayDriver(transcript: try Transcript.load(path: replay), name: name)
       } else {
-        driver = EngineDriver(scenario: try Scenario.load(path: path))
+        var scenario = try Scenario.load(path: path)
+        scenario.allowsRemotePlaintext = allowsRemotePlaintext
+        driver = EngineDriver(scenario: scenario)
       }
     } catch {
       StandardStreams.err("error: \(error)\n")

@@ -7,7 +7,7 @@ struct ValidateCommand: Subcommand {
   static let name = "validate"
   static let summary = "Check a scanner response operation by operation without applying it"
   static let usage =
-    "usage: hookbench validate --stage STAGE RESPONSE [--request REQ] [--print-request] "
+    "usage: hookbench validate [--stage STAGE] RESPONSE [--request REQ] [--print-request] "
     + "[--profile P] [--update-properties P1,P2,...] [--trusted] [--policy atomic|per-operation]"
 
   static let help = """
@@ -49,7 +49,7 @@ struct ValidateCommand: Subcommand {
     let response: JSONValue
     do {
       if let requestPath {
-        request = try BodyFile.read(requestPath, role: "request")
+        request = try BodyFile.readRequest(requestPath)
       } else {
         let state = TransactionState.sample(stage: options.rules.stage, at: sampleInstant)
         request = RequestBuilder.request(for: state)
@@ -74,7 +74,9 @@ struct ValidateCommand: Subcommand {
       switch outcome.status {
       case .applied: text += "  \(outcome.label) \(outcome.path): valid\n"
       case .skipped(let reason):
-        text += "  \(outcome.label) \(outcome.path): not checked: \(reason)\n"
+        // Only a refusal of the whole response skips operations in the per-operation run,
+        // and the operation itself may be valid, so the verdict reports what happened to it.
+        text += "  \(outcome.label) \(outcome.path): not applied: \(reason)\n"
       case .refused(let reason): text += "  \(outcome.label) \(outcome.path): invalid: \(reason)\n"
       }
     }

@@ -209,6 +209,31 @@ import Testing
     #expect((200...300).contains(expected[1]))
   }
 
+  @Test(arguments: ["9223372036854775807", "99999999999999", "-5"])
+  func hugeRetryAfterIsCapped(retryAfter: String) throws {
+    // A scanner that replies to every request, discovery included, with 429 and this header.
+    var headers = HTTPHeaders()
+    headers.add(name: "Retry-After", value: retryAfter)
+    let reply = HTTPResponse(status: 429, headers: headers)
+    let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0)) { _ in reply }
+    try server.start()
+    defer { server.shutdown(graceMilliseconds: 200) }
+
+    let configuration = ScannerClientConfiguration(
+      discoveryURL: server.baseURL + "/.well-known/mta-hooks", token: RunningScanner.token,
+      mtaName: "test-mta", http: HTTPClientConfiguration(readTimeoutMilliseconds: 2_000))
+    let sleeps = Recorder<Int>()
+    let ids = SequentialIDs(prefix: "req")
+    let client = ScannerClient(
+      configuration: configuration, now: { ManualClock().now }, makeRequestID: { ids.make() },
+      sleep: { sleeps.append($0) }, random: SeededRandomNumberGenerator(seed: 7))
+    _ = client.callHook(sampleHookBody(stage: "data"))
+    #expect(sleeps.values.count == 2)
+    for delay in sleeps.values {
+      #expect((100...RetryPolicy().maxDelayMilliseconds).contains(delay), "delay \(delay)")
+    }
+  }
+
   @Test func backoffDoublesUpToTheCap() {
     var random = SeededRandomNumberGenerator(seed: 1)
     let policy = RetryPolicy(maxAttempts: 10)

@@ -51,6 +51,48 @@ import Testing
     #expect(processed.rawMessage == processed.request["rawMessage"]?.bytesValue)
   }
 
+  @Test(arguments: [
+    (
+      #"{"add": [{"path": "/message/keywords", "value": "x", "index": 0}]}"#,
+      #"remove "index" to create the member"#
+    ),
+    (#"{"delete": [{"path": "/envelope/to/01"}]}"#, #"array index "01" has a leading zero"#),
+    (
+      #"{"add": [{"path": "/envelope/to/0", "value": {"address": "a@example.com"}}]}"#,
+      #"use path "/envelope/to" with "index": 0"#
+    ),
+    (#"{"delete": [{"path": "/message/headers/-"}]}"#, "use it only where an element is added"),
+  ])
+  func indexErrorsSayWhatToDo(body: String, advice: String) throws {
+    let processed = processData(try JSONParser.parse(body))
+    #expect(processed.isValid == false)
+    let reason = try #require(processed.firstRefusal)
+    #expect(reason.contains(advice), "reason: \(reason)")
+  }
+
+  @Test func replyConflictsStopAfterRetryLimit() throws {
+    var operations: [JSONValue] = [["path": "/action", "value": "reject"]]
+    operations += Array(repeating: ["path": "/response/code", "value": 250], count: 400)
+    // Without a cap this takes one pass per conflicting operation, each applying all 401.
+    let processed = processData(
+      ["set": .array(operations)], rules: ResponseRules(stage: .data, policy: .perOperation))
+    #expect(processed.isValid == false)
+    #expect(processed.changedRequest == false)
+    #expect(processed.rule.hasPrefix("refused as a whole: the reply still conflicts"))
+  }
+
+  @Test func fewReplyConflictsSkipOnlyThoseOperations() throws {
+    let body: JSONValue = [
+      "set": [
+        ["path": "/action", "value": "reject"], ["path": "/response/code", "value": 554],
+        ["path": "/response/code", "value": 250], ["path": "/response/code", "value": 250],
+      ]
+    ]
+    let processed = processData(body, rules: ResponseRules(stage: .data, policy: .perOperation))
+    #expect(processed.action == .reject)
+    #expect(processed.reply?.code == 554)
+  }
+
   @Test func addedHeaderWithoutIndexAppends() {
     let processed = processData(addHeader(value: "end"))
     #expect(SampleRequests.headerNames(processed.request) == ["From", "To", "Subject", "X-Test"])
@@ -64,7 +106,7 @@ import Testing
   @Test func addedHeaderPastEndRefused() {
     let processed = processData(addHeader(value: "late", index: 4))
     #expect(processed.isValid == false)
-    #expect(processed.firstRefusal?.contains("add index 4 is out of range") == true)
+    #expect(processed.firstRefusal?.contains(#""index" 4 is out of range"#) == true)
     #expect(SampleRequests.headerNames(processed.request) == ["From", "To", "Subject"])
   }
 

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// `hookbench run` paths that need no scanner to answer.
+@Suite struct RunCommandTests {
+  /// A scenario whose only scanner is external, at a documentation address (RFC 5737). The
+  /// client checks the address before it opens a socket, so no packet leaves the machine.
+  static let remoteScenario = """
+    {
+      "name": "remote",
+      "rcptTo": [{"address": "alice@example.org"}],
+      "message": {"text": "Subject: hi\\r\\n\\r\\nhello\\r\\n"},
+      "scanners": [{"name": "far-away", "url": "http://192.0.2.1:8080", "token": "t"}]
+    }
+    """
+
+  @Test func remotePlaintextScannerIsRefused() throws {
+    let scratch = try PatchCommandTests.Scratch()
+    let path = try scratch.file("remote.json", Self.remoteScenario)
+    let run = try PatchCommandTests.run(["run", path])
+    #expect(run.status == 1, "stdout: \(run.output)")
+    #expect(run.output.contains("refusing plain HTTP to non-loopback http://192.0.2.1:8080"))
+    #expect(run.output.contains("--allow-remote-plaintext"))
+  }
+
+  @Test func helpNamesRemotePlaintextFlag() throws {
+    for command in ["run", "tui", "smtp"] {
+      let run = try PatchCommandTests.run([command, "--help"])
+      #expect(run.output.contains("--allow-remote-plaintext"), "\(command)")
+    }
+  }
+}
