@@ -135,4 +135,13 @@ extension ScreenHarness where Driver == EngineDriver {
     self.init(
       driver: EngineDriver(scenario: scenario) { _, _ in RuleScannerChannel(milliseconds: latency) })
   }
+
+  /// Presses n until the call shown is one to `scanner`.
+  /// - Throws: when the run ends first.
+  func step(to scanner: String) throws {
+    while workbench.snapshot.scannerName != scanner {
+      try #require(!workbench.snapshot.isFinished, "the run ended before a call to \(scanner)")
+      press(.character("n"))
+    }
+  }
 }

@@ -4,44 +4,6 @@ import WorkbenchUI
 
 @Suite("Workbench commands")
 struct WorkbenchCommandTests {
-  @Test("v cycles the request view")
-  func cycleRequestView() {
-    let harness = ScriptedHarness()
-    harness.press(.character("n"))
-    #expect(harness.dump().contains("Request json"))
-    harness.press(.character("v"))
-    #expect(harness.dump().contains("Request cbor"))
-    let cbor = harness.dump(width: 160, height: 45)
-    #expect(cbor.contains("│  \"stage\": \"connect\","))
-    #expect(cbor.contains("│58 bytes:"))
-    #expect(cbor.contains("│00000000  a4 65 73 74 61 67 65 67  63 6f 6e 6e 65 6"))
-    harness.press(.character("v"))
-    #expect(harness.dump().contains("Request http"))
-    #expect(harness.dump(width: 160, height: 45).contains("POST /hooks/spam-check HTTP/1.1"))
-    harness.press(.character("v"))
-    #expect(harness.dump().contains("Request json"))
-  }
-
-  @Test("v cycles the result view with change marks")
-  func cycleResultView() {
-    let harness = ScriptedHarness()
-    for _ in 0..<4 { harness.press(.character("N")) }
-    harness.press(.character("n"))
-    harness.press(.tab, .tab)
-    harness.press(.character("v"))
-    let headers = harness.dump(width: 160, height: 45)
-    #expect(headers.contains("Result headers"))
-    #expect(headers.contains("+ X-Spam-Score: 7.1"))
-    harness.press(.character("v"))
-    #expect(harness.dump(width: 160, height: 45).contains("  see you at noon."))
-    harness.press(.character("v"))
-    let diff = harness.dump(width: 160, height: 45)
-    #expect(diff.contains("Result diff"))
-    #expect(diff.contains("+ X-Spam-Score: 7.1"))
-    harness.press(.character("v"))
-    #expect(harness.dump(width: 160, height: 45).contains("~ action: accept → quarantine"))
-  }
-
   @Test("breakpoint stops continue at its stage")
   func breakpointStopsContinue() {
     let harness = ScriptedHarness()
