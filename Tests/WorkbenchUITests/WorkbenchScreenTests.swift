@@ -31,6 +31,20 @@ struct WorkbenchScreenTests {
     #expect(harness.workbench.snapshot.action == "accept")
   }
 
+  @Test("breakpoint at data pauses continue")
+  func breakpointAtData() throws {
+    let harness = try EngineHarness(scenario: "welcome.json")
+    for _ in 0..<4 { harness.press(.character("l")) }
+    harness.press(.character("b"), .character("c"))
+    harness.expectGolden("breakpoint-data")
+    let snapshot = harness.workbench.snapshot
+    #expect(snapshot.stages[4].hasBreakpoint)
+    // The run pauses before the first call at data, so the call shown is the last rcpt call.
+    #expect(snapshot.currentStage == 3)
+    #expect(snapshot.isFinished == false)
+    #expect(harness.dump(width: 160, height: 45).contains("●data"))
+  }
+
   @Test("help overlay opens and closes")
   func helpOverlay() throws {
     let harness = try EngineHarness(scenario: "welcome.json")
