@@ -66,7 +66,7 @@ extension EngineDriver {
       ResultLine("action: \(state.effectiveAction.rawValue)"),
       ResultLine("reply: \(state.effectiveResponse.line)"),
     ]
-    return lines + inboundLines(of: RequestBuilder.request(for: state)).map { ResultLine($0) }
+    return lines + ResultStateLines.inboundLines(of: RequestBuilder.request(for: state)).map { ResultLine($0) }
   }
 
   private static func parameterText(_ address: ScenarioAddress) -> String {

@@ -175,93 +175,17 @@ extension EngineDriver {
     return statusLine.hasPrefix("HTTP/1.1 ") ? String(statusLine.dropFirst(9)) : statusLine
   }
 
-  /// Action, SMTP reply, envelope and message header fields after the call (queue and
-  /// delivery statuses at outbound stages), with what the call changed marked.
+  /// Returns the Result pane's state lines after the call, with what the call changed marked.
   static func stateLines(of step: StepSnapshot) -> [ResultLine] {
-    var lines: [ResultLine] = []
-    if step.actionBefore == step.actionAfter {
-      lines.append(ResultLine("action: \(step.actionAfter.rawValue)"))
-    } else {
-      lines.append(
-        ResultLine(
-          "action: \(step.actionBefore.rawValue) → \(step.actionAfter.rawValue)",
-          change: .changed))
-    }
-    let requestBefore = RequestBuilder.request(for: step.stateBefore)
-    let requestAfter = RequestBuilder.request(for: step.stateAfter)
-    if step.event.stage.direction == .outbound {
-      lines += LineDiff.lines(
-        before: outboundLines(of: requestBefore), after: outboundLines(of: requestAfter))
-      if step.event.stage == .dsn {
-        lines.append(ResultLine("message: the DSN (see the headers, raw and diff views)"))
-      }
-      return lines
-    }
-    let replyBefore = step.stateBefore.effectiveResponse.line
-    let replyAfter = step.reply?.line ?? step.stateAfter.effectiveResponse.line
-    lines.append(
-      ResultLine("reply: \(replyAfter)", change: replyBefore == replyAfter ? .none : .changed))
-    lines += LineDiff.lines(
-      before: inboundLines(of: requestBefore), after: inboundLines(of: requestAfter))
-    return lines
-  }
-
-  /// Returns the envelope and the message header fields of an inbound request, one address or
-  /// field a line, so that a line diff marks what a call changed.
-  static func inboundLines(of request: JSONValue) -> [String] {
-    guard let envelope = request["envelope"], !envelope.isNull else {
-      return ["envelope: empty until MAIL FROM"]
-    }
-    func addressLine(_ role: String, _ value: JSONValue) -> String {
-      var line = "\(role) <\(value["address"]?.stringValue ?? "")>"
-      for (keyword, parameter) in value["parameters"]?.objectValue?.members ?? [] {
-        let text = parameter.stringValue ?? ""
-        line += text.isEmpty ? " \(keyword)" : " \(keyword)=\(text)"
-      }
-      return line
-    }
-    var lines = [addressLine("from", envelope["from"] ?? .null)]
-    for recipient in envelope["to"]?.arrayValue ?? [] {
-      lines.append(addressLine("to", recipient))
-    }
-    if let headers = request["message"]?["headers"]?.arrayValue {
-      lines.append("message header fields:")
-      for header in headers {
-        let name = header["name"]?.stringValue ?? "?"
-        lines.append("  \(name):\(header["value"]?.stringValue ?? "")")
-      }
-    }
-    return lines
-  }
-
-  /// Returns the queue and each recipient's delivery status from an outbound request, one fact
-  /// a line, so that a line diff marks what a call changed.
-  static func outboundLines(of request: JSONValue) -> [String] {
-    var lines: [String] = []
-    if let queue = request["queue"] {
-      let id = queue["id"]?.stringValue ?? "?"
-      let attempts = queue["attempts"]?.intValue.map(String.init) ?? "?"
-      lines.append("queue \(id): \(attempts) attempt(s)")
-      if let expires = queue["expiresAt"]?.stringValue { lines.append("  expires \(expires)") }
-    }
-    for recipient in request["envelope"]?["to"]?.arrayValue ?? [] {
-      let address = recipient["address"]?.stringValue ?? "?"
-      let status = recipient["status"]?.stringValue ?? "pending"
-      var line = "to \(address): \(status)"
-      if let attempt = recipient["attempt"]?.intValue { line += " (attempt \(attempt))" }
-      lines.append(line)
-      if let response = recipient["lastResponse"] {
-        let parts = [
-          response["code"]?.intValue.map(String.init), response["enhancedCode"]?.stringValue,
-          response["message"]?.stringValue,
-        ]
-        lines.append("  " + parts.compactMap { $0 }.joined(separator: " "))
-      }
-      if let next = recipient["nextAttemptAt"]?.stringValue {
-        lines.append("  next attempt \(next)")
-      }
-    }
-    return lines
+    ResultStateLines.lines(
+      stage: step.event.stage,
+      action: (step.actionBefore.rawValue, step.actionAfter.rawValue),
+      reply: (
+        step.stateBefore.effectiveResponse.line,
+        step.reply?.line ?? step.stateAfter.effectiveResponse.line
+      ),
+      before: RequestBuilder.request(for: step.stateBefore),
+      after: RequestBuilder.request(for: step.stateAfter))
   }
 
   /// Returns the raw message as display lines. A tab, which starts many folded header lines,
