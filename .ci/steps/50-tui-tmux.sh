@@ -2,7 +2,8 @@
 # Drives the real workbench (hookbench tui) in a detached tmux session at 120x35. It checks
 # the panes and timeline, steps to data, opens and closes help, and edits the patch to reject.
 # Then it resizes, quits, and checks the exit status and terminal modes. A second instance
-# is ended with SIGTERM, and the terminal is checked again.
+# steps outbound-dsn.json through delivery, defer and dsn. A third is ended with SIGTERM,
+# and the terminal is checked again.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -56,13 +57,15 @@ wait_exit() {
   fail "hookbench tui did not exit"
 }
 
-# Starts hookbench tui in a new tmux session named SESSION; the pane records the pid, then
-# the exit status and `stty -a` of the terminal after the program ends.
+# Starts hookbench tui, with the scenario SCENARIO when given, in a new tmux session named
+# SESSION; the pane records the pid, then the exit status and `stty -a` of the terminal after
+# the program ends.
 start_instance() {
   session=$1
+  local scenario=${2:-}
   rm -f "$work/pid" "$work/status" "$work/stty"
   tmux_cmd new-session -d -s "$session" -x 120 -y 35 \
-    "sh -c 'echo \$\$ > $work/pid; exec $binary tui'; echo \$? > $work/status.tmp; \
+    "sh -c 'echo \$\$ > $work/pid; exec $binary tui $scenario'; echo \$? > $work/status.tmp; \
      stty -a > $work/stty; mv $work/status.tmp $work/status; sleep 600"
 }
 
@@ -71,6 +74,15 @@ check_terminal() {
   for mode in icanon echo isig ixon; do
     grep -qw -- "$mode" "$work/stty" || fail "terminal left with -$mode: $(cat "$work/stty")"
   done
+}
+
+# Presses q and checks that the instance exits with status 0 and restores the terminal.
+quit_and_check() {
+  tmux_cmd send-keys -t "$session" q
+  wait_exit
+  status=$(cat "$work/status")
+  [ "$status" = 0 ] || fail "hookbench tui exited with status $status after q"
+  check_terminal
 }
 
 echo "== tui: opening screen"
@@ -112,11 +124,18 @@ tmux_cmd resize-window -t "$session" -x 120 -y 35
 wait_for "Patches"
 
 echo "== tui: quit"
-tmux_cmd send-keys -t "$session" q
-wait_exit
-status=$(cat "$work/status")
-[ "$status" = 0 ] || fail "hookbench tui exited with status $status after q"
-check_terminal
+quit_and_check
+
+echo "== tui: outbound stages of outbound-dsn.json"
+start_instance hb3 samples/scenarios/outbound-dsn.json
+wait_for "not sent yet"
+for stage in "[delivery]" "[defer]" "[delivery]" "[dsn]"; do
+  tmux_cmd send-keys -t "$session" n
+  wait_for "$stage"
+done
+wait_for "to frank@example.com: failed"
+wait_for "finished: continue"
+quit_and_check
 
 echo "== tui: SIGTERM restores the terminal"
 start_instance hb2

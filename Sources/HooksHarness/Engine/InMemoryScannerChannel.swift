@@ -35,6 +35,7 @@ public final class InMemoryScannerChannel: ScannerChannel, @unchecked Sendable {
   private let lock = NSLock()
   private let responder: Responder
   private let subscriptions: [String: Set<Stage>]
+  private let milliseconds: Double
   private var received: [Received] = []
   private var registrations: [String] = []
 
@@ -43,9 +44,15 @@ public final class InMemoryScannerChannel: ScannerChannel, @unchecked Sendable {
   /// - Parameters:
   ///   - subscriptions: the stages each scanner registers for; a scanner not listed gets
   ///     every stage.
+  ///   - milliseconds: the duration recorded for every call, so that a screen shows a
+  ///     latency that is the same on every run.
   ///   - responder: the scanners' behaviour.
-  public init(subscriptions: [String: Set<Stage>] = [:], responder: @escaping Responder) {
+  public init(
+    subscriptions: [String: Set<Stage>] = [:], milliseconds: Double = 0,
+    responder: @escaping Responder
+  ) {
     self.subscriptions = subscriptions
+    self.milliseconds = milliseconds
     self.responder = responder
   }
 
@@ -89,25 +96,27 @@ public final class InMemoryScannerChannel: ScannerChannel, @unchecked Sendable {
       let responseHead = status.map { "HTTP/1.1 \($0) \(reason)" } ?? ""
       return ExchangeRecord(
         purpose: "hook", method: "POST", url: url, requestHead: head, requestBody: requestBody,
-        status: status, responseHead: responseHead, responseBody: body, milliseconds: 0,
-        error: error)
+        status: status, responseHead: responseHead, responseBody: body,
+        milliseconds: milliseconds, error: error)
     }
 
     switch responder(scanner.name, stage, request) {
     case .noChange:
       return ScannerCall(
         status: 204, body: nil, failure: nil, exchanges: [record(status: 204, body: [])],
-        milliseconds: 0)
+        milliseconds: milliseconds)
     case .body(let body):
       return ScannerCall(
         status: 200, body: body, failure: nil,
-        exchanges: [record(status: 200, body: JSONSerializer.bytes(body))], milliseconds: 0)
+        exchanges: [record(status: 200, body: JSONSerializer.bytes(body))],
+        milliseconds: milliseconds)
     case .failure(let failure):
       var status: Int?
       if case .status(let code, _) = failure { status = code }
       return ScannerCall(
         status: status, body: nil, failure: failure,
-        exchanges: [record(status: status, body: [], error: "\(failure)")], milliseconds: 0)
+        exchanges: [record(status: status, body: [], error: "\(failure)")],
+        milliseconds: milliseconds)
     }
   }
 

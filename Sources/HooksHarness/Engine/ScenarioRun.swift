@@ -205,14 +205,18 @@ public final class ScenarioRun {
 
   private func handleOutbound(_ result: StageResult) {
     guard let outbound else { return }
-    if let next = outbound.event(after: result) {
-      if quitAfter == result.event.stage {
-        finish(RunExitStatus.accepted, "stopped after \(result.event.stage) (--quit-after)",
-               at: result.event.stage, result: result, action: result.action)
-        return
-      }
-      pendingEvents = [next]
+    // The simulation is over when no event follows, so the run ends with the call that ended
+    // its last stage, as a run ends with the call at data.
+    guard let next = outbound.event(after: result) else {
+      finishAfterLastStage()
+      return
     }
+    if quitAfter == result.event.stage {
+      finish(RunExitStatus.accepted, "stopped after \(result.event.stage) (--quit-after)",
+             at: result.event.stage, result: result, action: result.action)
+      return
+    }
+    pendingEvents = [next]
   }
 
   private func finishAfterLastStage() {

@@ -19,7 +19,10 @@ extension EngineDriver {
     snapshot.isFinished = run.isFinished
     snapshot.action = (run.outcome?.action ?? run.machine.state.effectiveAction).rawValue
     snapshot.smtpReply = run.machine.state.effectiveResponse.line
-    guard let shown = shownCall else { return snapshot }
+    guard let shown = shownCall else {
+      if !run.isFinished { setPreview(of: run, in: &snapshot) }
+      return snapshot
+    }
 
     let stage = shown.event.stage
     let occurrence = calls.prefix(shown.index).filter {
@@ -42,7 +45,9 @@ extension EngineDriver {
     snapshot.operations = operationLines(of: shown)
     snapshot.isEdited = editText != nil
     snapshot.lastHTTPStatus = statusText(of: shown.call, edited: editText != nil)
-    snapshot.lastLatencyMs = shown.call.milliseconds
+    // An edited response applied in place made no HTTP call, so it has no latency.
+    let applied = editText != nil && shown.call.exchanges.isEmpty
+    snapshot.lastLatencyMs = applied ? nil : shown.call.milliseconds
     snapshot.action = shown.actionAfter.rawValue
     if let reply = shown.reply { snapshot.smtpReply = reply.line }
     if let outcome = run.outcome, run.machine.snapshots.last?.index == shown.index {
@@ -170,32 +175,25 @@ extension EngineDriver {
     return statusLine.hasPrefix("HTTP/1.1 ") ? String(statusLine.dropFirst(9)) : statusLine
   }
 
-  /// Action, SMTP reply and envelope after the call, with what the call changed marked.
+  /// Returns the Result pane's state lines after the call, with what the call changed marked.
   static func stateLines(of step: StepSnapshot) -> [ResultLine] {
-    var lines: [ResultLine] = []
-    if step.actionBefore == step.actionAfter {
-      lines.append(ResultLine("action: \(step.actionAfter.rawValue)"))
-    } else {
-      lines.append(
-        ResultLine(
-          "action: \(step.actionBefore.rawValue) → \(step.actionAfter.rawValue)",
-          change: .changed))
-    }
-    let replyBefore = step.stateBefore.effectiveResponse.line
-    let replyAfter = step.reply?.line ?? step.stateAfter.effectiveResponse.line
-    lines.append(
-      ResultLine("reply: \(replyAfter)", change: replyBefore == replyAfter ? .none : .changed))
-    let before = RequestBuilder.request(for: step.stateBefore)["envelope"] ?? .null
-    let after = RequestBuilder.request(for: step.stateAfter)["envelope"] ?? .null
-    lines.append(ResultLine("envelope:"))
-    lines += LineDiff.lines(
-      before: JSONSerializer.string(before, pretty: true).splitLines(),
-      after: JSONSerializer.string(after, pretty: true).splitLines())
-    return lines
+    ResultStateLines.lines(
+      stage: step.event.stage,
+      action: (step.actionBefore.rawValue, step.actionAfter.rawValue),
+      reply: (
+        step.stateBefore.effectiveResponse.line,
+        step.reply?.line ?? step.stateAfter.effectiveResponse.line
+      ),
+      before: RequestBuilder.request(for: step.stateBefore),
+      after: RequestBuilder.request(for: step.stateAfter))
   }
 
+  /// Returns the raw message as display lines. A tab, which starts many folded header lines,
+  /// becomes four spaces, because the screen draws control characters as `?`.
   static func messageLines(_ raw: [UInt8]?) -> [String] {
     guard let raw, !raw.isEmpty else { return [] }
-    return String(decoding: raw, as: UTF8.self).splitLines()
+    return String(decoding: raw, as: UTF8.self).splitLines().map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
+    }
   }
 }

@@ -73,7 +73,17 @@ public final class EngineDriver: WorkbenchDriver, @unchecked Sendable {
 
   public func nextStage() { perform { $0.run.nextStage() } }
 
-  public func continueToBreakpoint() { perform { $0.run.continueRun() } }
+  public func continueToBreakpoint() {
+    perform { driver in
+      switch driver.run.continueRun() {
+      case .breakpoint(let stage, let scanner):
+        driver.updates.post(
+          .notice("paused at breakpoint: next call is \(stage.rawValue) to \(scanner)"))
+      case .finished:
+        driver.updates.post(.notice("continued to the end of the run"))
+      }
+    }
+  }
 
   public func restart() {
     perform { driver in

@@ -54,25 +54,10 @@ public final class ReplayDriver: WorkbenchDriver {
     snapshot.action = shown.actionAfter
     snapshot.smtpReply = Self.replyLine(shown.json["reply"]) ?? ""
 
-    var state: [ResultLine] = []
-    if shown.actionBefore == shown.actionAfter {
-      state.append(ResultLine("action: \(shown.actionAfter)"))
-    } else {
-      state.append(
-        ResultLine("action: \(shown.actionBefore) → \(shown.actionAfter)", change: .changed))
-    }
-    let replyBefore = Self.replyLine(shown.stateBefore["response"]) ?? ""
-    state.append(
-      ResultLine(
-        "reply: \(snapshot.smtpReply)",
-        change: replyBefore == snapshot.smtpReply ? .none : .changed))
-    state.append(ResultLine("envelope:"))
-    state += LineDiff.lines(
-      before: JSONSerializer.string(shown.stateBefore["envelope"] ?? .null, pretty: true)
-        .splitLines(),
-      after: JSONSerializer.string(shown.stateAfter["envelope"] ?? .null, pretty: true)
-        .splitLines())
-    snapshot.resultState = state
+    snapshot.resultState = ResultStateLines.lines(
+      stage: shown.stage, action: (shown.actionBefore, shown.actionAfter),
+      reply: (Self.replyLine(shown.stateBefore["response"]) ?? "", snapshot.smtpReply),
+      before: shown.stateBefore, after: shown.stateAfter)
     EngineDriver.setMessage(
       before: Self.rawLines(shown.stateBefore["rawMessage"]),
       after: Self.rawLines(shown.stateAfter["rawMessage"]), in: &snapshot)

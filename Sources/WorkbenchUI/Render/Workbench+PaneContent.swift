@@ -22,6 +22,11 @@ extension Workbench {
     switch pane {
     case .request:
       let view = requestView.rawValue
+      if snapshot.previewNote != nil {
+        return PaneTitle(
+          candidates: ["Request \(view) (connect preview)", "Request \(view)"],
+          tag: "not sent yet", tagRole: .warning)
+      }
       guard let stage = currentStageName else { return PaneTitle(candidates: ["Request \(view)"]) }
       var candidates = ["Request \(view) (\(stage))", "Request \(view)"]
       if let scanner = snapshot.scannerName {
@@ -82,12 +87,20 @@ extension Workbench {
           role: .dim)
       ]
     }
-    return lines.map { PaneLine($0) }
+    let body = lines.map { PaneLine($0) }
+    guard let note = snapshot.previewNote, requestView != .http else { return body }
+    var noteLines = [PaneLine(note, role: .warning)]
+    if let width = innerWidths[.request] { noteLines = noteLines[0].wrapped(width: width, indent: 0) }
+    return noteLines + [PaneLine("")] + body
   }
 
   private func patchLines() -> [PaneLine] {
     guard snapshot.scannerIndex != nil else {
-      return [PaneLine("no scanner call yet", role: .dim)]
+      guard !snapshot.overview.isEmpty else {
+        return [PaneLine("no scanner call yet", role: .dim)]
+      }
+      let heading = PaneLine("Scenario (no call yet):", role: .dim)
+      return [heading, PaneLine("")] + snapshot.overview.map { PaneLine($0) }
     }
     var lines = snapshot.responseText.splitLines().map { PaneLine($0, wraps: false) }
     if snapshot.responseText.isEmpty {

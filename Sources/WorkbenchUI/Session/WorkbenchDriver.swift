@@ -4,6 +4,9 @@ public enum WorkbenchUpdate: Sendable, Equatable {
   case snapshot(WorkbenchSnapshot)
   /// A line for the event log, such as a retry or a caught error.
   case event(String)
+  /// A line for the status bar that answers the user's last command, such as where
+  /// `continue` paused; it also goes to the event log.
+  case notice(String)
 }
 
 /// The engine behind the workbench screen: a fake MTA run, a transcript replay, or a test

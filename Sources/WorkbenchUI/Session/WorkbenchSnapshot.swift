@@ -57,6 +57,11 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
   public var isFinished: Bool
   /// Whether the session only replays a transcript, so editing and breakpoints are off.
   public var isReadOnly: Bool
+  /// The note above a request built before the first call and not sent yet, or nil when the
+  /// request shown was sent.
+  public var previewNote: String?
+  /// The scenario and its scanner chain, shown in the Patches pane before the first call.
+  public var overview: [String]
 
   /// Creates an empty snapshot, shown before the driver sends its first one.
   public init(scenarioName: String = "", profile: String = "", serialization: String = "") {
@@ -86,6 +91,8 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
     isRunning = false
     isFinished = false
     isReadOnly = false
+    previewNote = nil
+    overview = []
   }
 }
 

@@ -62,6 +62,9 @@ public final class Workbench {
       switch update {
       case .snapshot(let next): accept(next)
       case .event(let line): log(line)
+      case .notice(let line):
+        setStatus(line)
+        log(line)
       }
     }
     return !updates.isEmpty

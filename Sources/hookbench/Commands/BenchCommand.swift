@@ -4,7 +4,7 @@ import HooksWire
 /// `hookbench bench`: times the JSON, CBOR, patch and MIME code on generated inputs.
 enum BenchCommand: Subcommand {
   static let name = "bench"
-  static let summary = "Time the JSON, CBOR, patch and MIME code and print the figures."
+  static let summary = "Time the JSON, CBOR, patch and MIME code and print the figures"
   static let usage =
     "usage: hookbench bench [--iterations N] [--warmup N] [--only json|cbor|patch|mail] "
     + "[--eml DIR] [--json] [--dump-inputs DIR]"

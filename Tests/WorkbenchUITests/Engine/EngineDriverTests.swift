@@ -39,13 +39,17 @@ struct EngineDriverTests {
     return false
   }
 
-  @Test("opening screen lists every stage")
+  @Test("opening screen lists every stage and previews connect")
   func openingScreen() throws {
     let workbench = try makeWorkbench()
     let text = screen(workbench)
     #expect(text.contains("welcome.json  draft-01  json"))
     #expect(text.contains("connect ▸ ehlo ▸ mail ▸ rcpt ▸ data │ outbound: delivery ▸ defer ▸ dsn"))
-    #expect(text.contains("no request yet; press n"))
+    #expect(text.contains("Request json (connect preview)"))
+    #expect(text.contains("not sent yet"))
+    #expect(text.contains(#""stage": "connect","#))
+    #expect(text.contains("2. spam-check"))
+    #expect(text.contains("envelope: empty until MAIL FROM"))
   }
 
   @Test("stepping reaches data and the spam header")

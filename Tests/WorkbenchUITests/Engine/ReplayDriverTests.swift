@@ -1,5 +1,6 @@
 import Foundation
 import HooksHarness
+import HooksProtocol
 import TestSupport
 import Testing
 import WorkbenchUI
@@ -48,6 +49,25 @@ struct ReplayDriverTests {
     #expect(workbench.snapshot.isFinished)
     press(workbench, .tab, .tab, .character("v"))
     #expect(screen(workbench).contains("+ X-Spam-Score:"))
+  }
+
+  @Test("replay shows outbound delivery statuses")
+  func outboundStatuses() throws {
+    let scenarioPath = SharedFiles.repository("samples/scenarios/outbound-dsn.json").path
+    let run = ScenarioRun(
+      scenario: try Scenario.load(path: scenarioPath), channel: RuleScannerChannel(),
+      clock: SimulatedClock(start: UTCTimestamp(millisecondsSinceEpoch: 1_796_364_000_000)),
+      ids: SequentialIdentifiers(), parseMessage: TransactionMachine.mailParser)
+    run.runToEnd()
+    let transcript = try Transcript(json: Transcript(run: run).json)
+    let workbench = Workbench(
+      driver: ReplayDriver(transcript: transcript, name: "outbound.hooktrace.json"))
+    press(workbench, .character("n"))
+    let state = workbench.snapshot.resultState.map(\.text)
+    #expect(state.contains("to erin@example.com: delivered (attempt 1)"))
+    #expect(state.contains("to frank@example.com: deferred (attempt 1)"))
+    #expect(state.contains("  451 4.2.2 Mailbox full, try later"))
+    #expect(!state.contains { $0.hasPrefix("reply:") })
   }
 
   @Test("replay refuses edits")

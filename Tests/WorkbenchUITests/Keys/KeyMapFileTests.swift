@@ -30,7 +30,7 @@ struct KeyMapFileTests {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let (table, events) = KeyMapFile.load(environment: ["HOOKBENCH_KEYS": path])
     #expect(events == ["key map \(path) loaded"])
-    let harness = ScreenHarness(keyTable: table)
+    let harness = ScreenHarness(driver: ScriptedDriver(), keyTable: table)
     #expect(harness.press(.character("q")) == [])
     #expect(harness.press(.character("Q")) == [.quit])
     #expect(harness.dump().contains("Q quit"))

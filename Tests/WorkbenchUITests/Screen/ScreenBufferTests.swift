@@ -97,7 +97,7 @@ struct DisplayWidthTests {
 struct ScreenSizeTests {
   @Test("small terminal shows one line and still quits", arguments: [(79, 24), (80, 23), (20, 3)])
   func smallTerminal(width: Int, height: Int) {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     let screen = harness.workbench.render(width: width, height: height)
     let text = (0..<height).map { screen.text(row: $0) }.filter { !$0.isEmpty }
       .joined(separator: " ")
@@ -127,7 +127,7 @@ struct ScreenSizeTests {
 
   @Test("resize renders at the new size without losing state")
   func resizeKeepsState() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"), .character("?"))
     _ = harness.dump(width: 120, height: 35)
     harness.press(.resize)
@@ -140,7 +140,7 @@ struct ScreenSizeTests {
 
   @Test("ASCII glyphs replace box drawing")
   func asciiGlyphs() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.workbench.glyphs = .ascii
     harness.press(.character("n"))
     let screen = harness.dump(width: 160, height: 45)

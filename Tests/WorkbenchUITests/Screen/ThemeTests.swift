@@ -41,7 +41,7 @@ struct ThemeTests {
 
   @Test("change marks are text, so monochrome screens show them")
   func changeMarksAreText() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     for _ in 0..<4 { harness.press(.character("N")) }
     harness.press(.character("n"))
     harness.press(.tab, .tab, .character("v"))

@@ -1,25 +1,26 @@
 import Foundation
+import HooksHarness
+import HooksProtocol
 import TestSupport
 import Testing
 import WorkbenchUI
 
-/// A workbench under test: sends keys, drains the driver's mailbox after each one, and
+/// A workbench under test: sends keys, waits for the driver's work after each one, and
 /// compares rendered screens with golden files.
 ///
 /// Golden files live in `Tests/WorkbenchUITests/Golden/NAME-WxH.txt`. Set
 /// `HOOKBENCH_RECORD_GOLDEN=1` to write them from the current rendering instead of comparing,
 /// then review the diff.
-final class ScreenHarness {
-  /// The driver behind every golden screen. Swapping the engine is this one line.
-  static func makeDriver() -> ScriptedDriver { ScriptedDriver() }
-
+final class ScreenHarness<Driver: WorkbenchDriver> {
   /// The screen sizes every golden screen is recorded at.
-  static let goldenSizes = [(width: 80, height: 24), (width: 160, height: 45)]
+  static var goldenSizes: [(width: Int, height: Int)] {
+    [(width: 80, height: 24), (width: 160, height: 45)]
+  }
 
-  let driver: ScriptedDriver
+  let driver: Driver
   let workbench: Workbench
 
-  init(driver: ScriptedDriver = ScreenHarness.makeDriver(), keyTable: KeyTable = .defaults) {
+  init(driver: Driver, keyTable: KeyTable = .defaults) {
     self.driver = driver
     workbench = Workbench(driver: driver, keyTable: keyTable)
   }
@@ -30,9 +31,25 @@ final class ScreenHarness {
     var effects: [WorkbenchEffect] = []
     for key in keys {
       if let effect = workbench.handle(key) { effects.append(effect) }
-      workbench.receiveUpdates()
+      settle()
     }
     return effects
+  }
+
+  /// Drains the driver's updates until it is idle. A driver with a worker thread posts a
+  /// running snapshot before its command returns, so waiting for a snapshot that is not
+  /// running covers the whole command.
+  func settle(sourceLocation: SourceLocation = #_sourceLocation) {
+    let deadline = Date().addingTimeInterval(10)
+    workbench.receiveUpdates()
+    while workbench.snapshot.isRunning {
+      guard Date() < deadline else {
+        Issue.record("the driver was still running after 10 s", sourceLocation: sourceLocation)
+        return
+      }
+      Thread.sleep(forTimeInterval: 0.002)
+      workbench.receiveUpdates()
+    }
   }
 
   /// Types `text` one character at a time; "\n" is Enter.
@@ -48,8 +65,11 @@ final class ScreenHarness {
   }
 
   /// Compares the screen at every golden size with `Golden/NAME-WxH.txt`.
-  func expectGolden(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    for size in Self.goldenSizes {
+  func expectGolden(
+    _ name: String, sizes: [(width: Int, height: Int)] = ScreenHarness.goldenSizes,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    for size in sizes {
       let actual = dump(width: size.width, height: size.height)
       let file = SharedFiles.repository(
         "Tests/WorkbenchUITests/Golden/\(name)-\(size.width)x\(size.height).txt")
@@ -87,5 +107,41 @@ final class ScreenHarness {
       }
     }
     return ""
+  }
+}
+
+/// A workbench on the scripted driver, for commands whose effect the scripted driver records.
+typealias ScriptedHarness = ScreenHarness<ScriptedDriver>
+
+extension ScreenHarness where Driver == ScriptedDriver {
+  convenience init() { self.init(driver: ScriptedDriver()) }
+}
+
+/// A workbench on the real engine running a sample scenario. The scenario's rule scanners
+/// reply in-process with a fixed latency, ids are sequential and the clock starts at the
+/// scenario's `startAt`, so every screen is the same on every run.
+typealias EngineHarness = ScreenHarness<EngineDriver>
+
+extension ScreenHarness where Driver == EngineDriver {
+  /// The latency every scanner call reports, in milliseconds.
+  static var fixedLatency: Double { 1.5 }
+
+  /// Opens `samples/scenarios/NAME`.
+  convenience init(scenario name: String) throws {
+    var scenario = try Scenario.load(path: SharedFiles.repository("samples/scenarios/\(name)").path)
+    // A scenario without `startAt` would follow the system clock.
+    if scenario.startAt == nil { scenario.startAt = UTCTimestamp(rfc3339: "2026-12-04T16:00:00Z") }
+    let latency = Self.fixedLatency
+    self.init(
+      driver: EngineDriver(scenario: scenario) { _, _ in RuleScannerChannel(milliseconds: latency) })
+  }
+
+  /// Presses n until the call shown is one to `scanner`.
+  /// - Throws: when the run ends first.
+  func step(to scanner: String) throws {
+    while workbench.snapshot.scannerName != scanner {
+      try #require(!workbench.snapshot.isFinished, "the run ended before a call to \(scanner)")
+      press(.character("n"))
+    }
   }
 }

@@ -4,47 +4,9 @@ import WorkbenchUI
 
 @Suite("Workbench commands")
 struct WorkbenchCommandTests {
-  @Test("v cycles the request view")
-  func cycleRequestView() {
-    let harness = ScreenHarness()
-    harness.press(.character("n"))
-    #expect(harness.dump().contains("Request json"))
-    harness.press(.character("v"))
-    #expect(harness.dump().contains("Request cbor"))
-    let cbor = harness.dump(width: 160, height: 45)
-    #expect(cbor.contains("│  \"stage\": \"connect\","))
-    #expect(cbor.contains("│58 bytes:"))
-    #expect(cbor.contains("│00000000  a4 65 73 74 61 67 65 67  63 6f 6e 6e 65 6"))
-    harness.press(.character("v"))
-    #expect(harness.dump().contains("Request http"))
-    #expect(harness.dump(width: 160, height: 45).contains("POST /hooks/spam-check HTTP/1.1"))
-    harness.press(.character("v"))
-    #expect(harness.dump().contains("Request json"))
-  }
-
-  @Test("v cycles the result view with change marks")
-  func cycleResultView() {
-    let harness = ScreenHarness()
-    for _ in 0..<4 { harness.press(.character("N")) }
-    harness.press(.character("n"))
-    harness.press(.tab, .tab)
-    harness.press(.character("v"))
-    let headers = harness.dump(width: 160, height: 45)
-    #expect(headers.contains("Result headers"))
-    #expect(headers.contains("+ X-Spam-Score: 7.1"))
-    harness.press(.character("v"))
-    #expect(harness.dump(width: 160, height: 45).contains("  see you at noon."))
-    harness.press(.character("v"))
-    let diff = harness.dump(width: 160, height: 45)
-    #expect(diff.contains("Result diff"))
-    #expect(diff.contains("+ X-Spam-Score: 7.1"))
-    harness.press(.character("v"))
-    #expect(harness.dump(width: 160, height: 45).contains("~ action: accept → quarantine"))
-  }
-
   @Test("breakpoint stops continue at its stage")
   func breakpointStopsContinue() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     for _ in 0..<3 { harness.press(.character("l")) }
     harness.press(.character("b"))
     #expect(harness.dump().contains("●rcpt"))
@@ -57,7 +19,7 @@ struct WorkbenchCommandTests {
 
   @Test("stage cursor stays on the timeline")
   func stageCursorBounded() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("h"), .left)
     harness.press(.character("b"))
     #expect(harness.driver.breakpoints == [0])
@@ -68,7 +30,7 @@ struct WorkbenchCommandTests {
 
   @Test("toggle-breakpoint at the prompt takes a stage name")
   func promptBreakpointByName() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character(":"))
     harness.type("toggle-breakpoint data\n")
     #expect(harness.driver.breakpoints == [4])
@@ -79,16 +41,16 @@ struct WorkbenchCommandTests {
 
   @Test("restart goes back before connect")
   func restart() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("N"), .character("N"))
     harness.press(.character("r"))
     #expect(harness.workbench.snapshot.scannerIndex == nil)
-    #expect(harness.dump() == ScreenHarness().dump())
+    #expect(harness.dump() == ScriptedHarness().dump())
   }
 
   @Test("prompt runs commands by name")
   func promptRunsCommands() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character(":"))
     harness.type("next-stage")
     #expect(harness.dump().contains(":next-stage"))
@@ -100,7 +62,7 @@ struct WorkbenchCommandTests {
 
   @Test("prompt rejects unknown and editor-only commands")
   func promptRejectsUnknown() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     for name in ["stpe", "undo"] {
       harness.press(.character(":"))
       harness.type("\(name)\n")
@@ -110,7 +72,7 @@ struct WorkbenchCommandTests {
 
   @Test("prompt editing keys and escape")
   func promptEditing() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character(":"))
     harness.type("qit")
     harness.press(.left, .left, .character("u"), .end, .backspace, .character("t"))
@@ -123,7 +85,7 @@ struct WorkbenchCommandTests {
 
   @Test("quit from the prompt")
   func quitFromPrompt() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character(":"))
     harness.type("quit")
     #expect(harness.press(.enter) == [.quit])
@@ -131,7 +93,7 @@ struct WorkbenchCommandTests {
 
   @Test("revert drops the applied edit")
   func revertDropsEdit() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"))
     harness.press(.character("e"), .delete, .delete)
     harness.type(#"{ "set": [ { "path": "/action", "value": "tempfail" } ] }"#)
@@ -149,7 +111,7 @@ struct WorkbenchCommandTests {
 
   @Test("applied edit is sticky across restart")
   func editStickyAcrossRestart() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"))
     harness.press(.character("e"), .delete, .delete)
     harness.type(#"{ "set": [ { "path": "/action", "value": "reject" } ] }"#)
@@ -163,7 +125,7 @@ struct WorkbenchCommandTests {
 
   @Test("letters type text in the editor")
   func lettersTypeInEditor() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"), .character("e"))
     harness.press(.character("q"), .character("n"), .character("?"))
     #expect(harness.workbench.context == .editor)
@@ -174,7 +136,7 @@ struct WorkbenchCommandTests {
 
   @Test("leaving the editor keeps the draft for e")
   func draftKeptAfterEscape() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"), .character("e"), .end, .character(" "))
     harness.press(.escape)
     #expect(harness.dump(width: 160, height: 45).contains("the edit is not applied"))
@@ -184,7 +146,7 @@ struct WorkbenchCommandTests {
 
   @Test("edit before any call explains itself")
   func editBeforeCall() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("e"))
     #expect(harness.workbench.context == .normal)
     #expect(harness.dump().contains("no scanner call to edit yet"))
@@ -192,14 +154,14 @@ struct WorkbenchCommandTests {
 
   @Test("E asks the terminal for the external editor")
   func externalEditorEffect() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"))
     #expect(harness.press(.character("E")) == [.openExternalEditor("{}")])
   }
 
   @Test("external edit applies valid text")
   func externalEditApplies() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"))
     harness.workbench.finishExternalEdit(
       text: #"{ "set": [ { "path": "/action", "value": "tempfail" } ] }"#)
@@ -210,7 +172,7 @@ struct WorkbenchCommandTests {
 
   @Test("external edit with errors opens the editor at the error")
   func externalEditInvalid() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"))
     harness.workbench.finishExternalEdit(text: "{\n  \"set\": [ }")
     harness.workbench.receiveUpdates()
@@ -224,7 +186,7 @@ struct WorkbenchCommandTests {
       .appendingPathComponent("hookbench-ui-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"), .character(":"))
     let path = directory.appendingPathComponent("run.hooktrace.json").path
     harness.type("save-transcript \(path)\n")
@@ -237,7 +199,7 @@ struct WorkbenchCommandTests {
 
   @Test("search scrolls to matches and wraps around")
   func searchScrolls() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     for _ in 0..<4 { harness.press(.character("N")) }
     harness.press(.character("n"))
     harness.press(.character("/"))
@@ -254,7 +216,7 @@ struct WorkbenchCommandTests {
 
   @Test("scrolling stays within the content")
   func scrollingBounded() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     for _ in 0..<4 { harness.press(.character("N")) }
     harness.press(.character("n"))
     _ = harness.dump()
@@ -268,7 +230,7 @@ struct WorkbenchCommandTests {
 
   @Test("event log toggles and takes focus")
   func eventLog() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("n"), .character("L"))
     let screen = harness.dump()
     #expect(screen.contains("Events"))
@@ -298,7 +260,7 @@ struct WorkbenchCommandTests {
 struct EventLogTests {
   @Test("event log follows new lines until scrolled up")
   func followsTail() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     harness.press(.character("L"))
     for _ in 0..<10 { harness.press(.character("n")) }
     #expect(harness.dump().contains("called headers at data"))
@@ -351,7 +313,7 @@ struct SessionStateTests {
 
   @Test("rejected operation shows its reason")
   func rejectedOperationShown() {
-    let harness = ScreenHarness()
+    let harness = ScriptedHarness()
     for _ in 0..<10 { harness.press(.character("n")) }
     let screen = harness.dump()
     #expect(screen.contains("─ rejected ─┐"))
