@@ -11,8 +11,8 @@ extension TransactionMachine {
   func applyFailure(_ failure: ScannerCallFailure, scanner: ScannerSettings,
                     to snapshot: inout StepSnapshot) {
     let stage = snapshot.event.stage
-    // A failed registration is reported once, with its cause, in the registration record;
-    // each stage it affects names it without repeating the cause.
+    // A failed registration is reported once, with its cause, in the registration record.
+    // Each stage it affects names it without repeating the cause.
     let cause: String
     if case .registration = failure, registrationFailed(scanner) {
       cause = "not registered, see the registration failure"
@@ -74,6 +74,10 @@ extension TransactionMachine {
     snapshot.rule = processed.rule
 
     state = state.absorbing(processed)
-    snapshot.stopsChain = processed.stopsChain
+    // A discard carried from an earlier stage already stopped the chain where it was chosen.
+    // Left in force unchanged, it does not stop the chains of later stages.
+    let carried = rememberedAction != nil && processed.action == rememberedAction
+      && processed.action == snapshot.actionBefore
+    snapshot.stopsChain = processed.stopsChain && !carried
   }
 }

@@ -120,7 +120,9 @@ public final class TransactionMachine {
     stageFirstSnapshot = snapshots.count
     state.stage = event.stage
     state.stageStartedAt = clock.now()
-    state.action = nil
+    // A discard or quarantine chosen at an earlier inbound stage stays in force until it is
+    // applied after DATA, so later requests, snapshots and the result show it.
+    state.action = event.stage.direction == .inbound ? rememberedAction : nil
     state.response = nil
     state.currentRecipient = nil
     prepareInput(for: event)
@@ -252,8 +254,10 @@ public final class TransactionMachine {
     case (.discard, .data), (.quarantine, .data):
       break
     case (.discard, _), (.quarantine, _):
+      if action != rememberedAction {
+        stageNotes.append("\(action) at \(event.stage) is remembered and applied after data")
+      }
       if action.strength > (rememberedAction?.strength ?? -1) { rememberedAction = action }
-      stageNotes.append("\(action) at \(event.stage) is remembered and applied after data")
       acceptCurrentRecipient()
     case (.accept, _):
       acceptCurrentRecipient()
