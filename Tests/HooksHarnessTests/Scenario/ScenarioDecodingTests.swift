@@ -146,6 +146,31 @@ struct ScenarioDecodingTests {
     }
   }
 
+  @Test("envelope addresses follow mailbox rules")
+  func envelopeAddressRules() throws {
+    let message = #""message": {"text": "x"}"#
+    let cases: [(envelope: String, expected: String)] = [
+      (
+        #""mailFrom": {"address": "a b@example.org"}, "rcptTo": [{"address": "a@example.org"}]"#,
+        #"scenario "x.json": /mailFrom/address: invalid address: address "a b@example.org""#
+      ),
+      (
+        #""rcptTo": [{"address": "not an address"}]"#,
+        #"scenario "x.json": /rcptTo/0/address: invalid address: address "not an address" has no @"#
+      ),
+      (
+        #""rcptTo": [{"address": "a@example.org", "parameters": {"NOTIFY": "a=b"}}]"#,
+        #"scenario "x.json": /rcptTo/0/parameters/NOTIFY: ESMTP parameter NOTIFY="#
+      ),
+    ]
+    for (envelope, expected) in cases {
+      let error = failure("{\(envelope), \(message)}")
+      #expect(error?.hasPrefix(expected) == true, "\(error ?? "no error")")
+    }
+    let utf8 = try decode(#"{"rcptTo": [{"address": "jöran@exämple.org"}], "message": {"text": "x"}}"#)
+    #expect(utf8.rcptTo.first?.address == "jöran@exämple.org")
+  }
+
   @Test("outbound outcomes")
   func outboundOutcomes() throws {
     let scenario = try decode(#"""
