@@ -43,6 +43,13 @@ import Testing
     #expect(!run.output.contains("connect"))
   }
 
+  @Test func missingScenarioHasNoRelativeHint() throws {
+    let run = try PatchCommandTests.run(["run", "/nonexistent/missing.json"])
+    #expect(run.status == 65)
+    #expect(run.errors.contains("file \"/nonexistent/missing.json\" not found; check the path"))
+    #expect(!run.errors.contains("relative to the scenario file"))
+  }
+
   @Test func helpNamesRemotePlaintextFlag() throws {
     for command in ["run", "tui", "smtp"] {
       let run = try PatchCommandTests.run([command, "--help"])
