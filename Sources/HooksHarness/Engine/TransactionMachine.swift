@@ -54,6 +54,8 @@ public final class TransactionMachine {
   var stageFailed = false
   private var stageEndedBy: String?
   private var stageNotes: [String] = []
+  /// Scanners of the current stage left out because they did not subscribe to it.
+  private var stageSkipped: [String] = []
   private var stageFirstSnapshot = 0
 
   /// Creates a machine for one session of `scenario`.
@@ -117,6 +119,7 @@ public final class TransactionMachine {
     stageFailed = false
     stageEndedBy = nil
     stageNotes = []
+    stageSkipped = []
     stageFirstSnapshot = snapshots.count
     state.stage = event.stage
     state.stageStartedAt = clock.now()
@@ -211,9 +214,15 @@ public final class TransactionMachine {
       applyInboundMeaning(of: action, at: event)
       reply = state.effectiveResponse
     }
+    // A scanner left out for its subscription is named, so that it is never mistaken for
+    // one that was called and changed nothing.
+    var notes = stageNotes
+    if !stageSkipped.isEmpty {
+      notes.insert("not subscribed: " + stageSkipped.joined(separator: ", "), at: 0)
+    }
     let result = StageResult(
       event: event, action: action, reply: reply, endedBy: stageEndedBy, failed: stageFailed,
-      snapshots: stageFirstSnapshot..<snapshots.count, notes: stageNotes)
+      snapshots: stageFirstSnapshot..<snapshots.count, notes: notes)
     results.append(result)
     return result
   }
@@ -274,10 +283,11 @@ public final class TransactionMachine {
   }
 
   private func skipUnsubscribedScanners() {
-    guard let event = currentEvent else { return }
+    guard let event = currentEvent, !stageStopped else { return }
     while nextScannerIndex < scenario.scanners.count,
       !registrations[nextScannerIndex].stages.contains(event.stage)
     {
+      stageSkipped.append(scenario.scanners[nextScannerIndex].name)
       nextScannerIndex += 1
     }
   }

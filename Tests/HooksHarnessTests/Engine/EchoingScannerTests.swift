@@ -160,3 +160,26 @@ private final class EchoingScanner: @unchecked Sendable {
     #expect(stageLines.first?.contains("discovery") == false)
   }
 }
+
+@Suite struct UnsubscribedStageTests {
+  @Test func stageLineNamesSkippedScanner() throws {
+    let scanner = try EchoingScanner()
+    defer { scanner.stop() }
+    var scenario = makeScenario(recipients: ["bob@example.org"])
+    scenario.scanners = [
+      ScannerSettings(
+        name: "echo", source: .external(url: scanner.server.baseURL, token: "s3cret"))
+    ]
+    let run = ScenarioRun.live(scenario)
+    _ = run.runToEnd()
+    run.machine.close()
+
+    let connect = try #require(run.machine.results.first { $0.event.stage == .connect })
+    #expect(connect.notes.contains("not subscribed: echo"))
+    #expect(connect.snapshots.isEmpty)
+    let data = try #require(run.machine.results.first { $0.event.stage == .data })
+    #expect(!data.notes.contains { $0.hasPrefix("not subscribed") })
+    let lines = TranscriptPrinter.lines(for: run)
+    #expect(lines.contains { $0.hasPrefix("== connect  accept") && $0.hasSuffix("; not subscribed: echo") })
+  }
+}
