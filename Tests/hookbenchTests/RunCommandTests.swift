@@ -23,6 +23,33 @@ import Testing
     #expect(run.output.contains("--allow-remote-plaintext"))
   }
 
+  @Test(arguments: [
+    (
+      #"[{"name": "f", "rules": [{"stage": "data", "when": {"path": "/message/subject", "matches": "(["}, "reply": {"status": 204}}]}]"#,
+      "/scanners/0/rules/0/when/matches: invalid regular expression"
+    ),
+    (#"[{"name": "e", "url": "http://127.0.0.1:99999"}]"#, "/scanners/0/url: invalid URL"),
+  ])
+  func scannerMistakeExits65AtLoad(scanners: String, expected: String) throws {
+    let scratch = try PatchCommandTests.Scratch()
+    let path = try scratch.file(
+      "bad.json",
+      #"{"rcptTo": [{"address": "bob@example.org"}], "message": {"text": "Subject: x\n\n"}, "#
+        + #""scanners": \#(scanners)}"#)
+    let run = try PatchCommandTests.run(["run", path])
+    #expect(run.status == 65, "stdout: \(run.output)")
+    #expect(run.errors.contains("scenario \"bad.json\": \(expected)"), "stderr: \(run.errors)")
+    #expect(run.errors.components(separatedBy: expected).count == 2, "stderr: \(run.errors)")
+    #expect(!run.output.contains("connect"))
+  }
+
+  @Test func missingScenarioHasNoRelativeHint() throws {
+    let run = try PatchCommandTests.run(["run", "/nonexistent/missing.json"])
+    #expect(run.status == 65)
+    #expect(run.errors.contains("file \"/nonexistent/missing.json\" not found; check the path"))
+    #expect(!run.errors.contains("relative to the scenario file"))
+  }
+
   @Test func helpNamesRemotePlaintextFlag() throws {
     for command in ["run", "tui", "smtp"] {
       let run = try PatchCommandTests.run([command, "--help"])

@@ -87,6 +87,14 @@ import Testing
     #expect(run.output.contains("valid: no change: the response is empty\n"))
   }
 
+  @Test func connectSampleSendsNullEHLO() throws {
+    let scratch = try Runner.Scratch()
+    let response = try scratch.file("empty.json", "{}")
+    let run = try Runner.run(["validate", "--stage", "connect", "--print-request", response])
+    #expect(run.status == 0)
+    #expect(run.output.contains("\"ehlo\": null,"), "stdout: \(run.output)")
+  }
+
   @Test func missingResponseIsUsageError() throws {
     let run = try Runner.run(["validate", "--stage", "data"])
     #expect(run.status == 64)

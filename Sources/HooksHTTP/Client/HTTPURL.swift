@@ -50,6 +50,10 @@ public struct HTTPURL: Sendable, Equatable, CustomStringConvertible {
     self.init(host: host, port: port, target: target)
   }
 
+  /// Whether the host is one the client connects to: a numeric address or `localhost`,
+  /// which means `127.0.0.1`. Other names are never resolved.
+  public var hasNumericHost: Bool { SocketAddress(host: host, port: port) != nil }
+
   /// The origin, such as `http://127.0.0.1:8025`.
   public var origin: String {
     let bracketed = host.contains(":") ? "[\(host)]" : host

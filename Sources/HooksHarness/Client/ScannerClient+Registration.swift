@@ -89,7 +89,9 @@ extension ScannerClient {
       request, to: registrationURL, purpose: .registration, registrationID: nil, into: &exchanges)
     switch Self.documentBody(exchange, expecting: [200, 201], format: format) {
     case .success(let document):
-      return Self.session(from: document, registrationURL: registrationURL)
+      return Self.session(
+        from: document, registrationURL: registrationURL,
+        requested: (configuration.inbound, configuration.outbound))
     case .failure(let cause): return .failure(cause)
     }
   }
@@ -137,19 +139,25 @@ extension ScannerClient {
         "properties": value.properties.map { .array($0.map(JSONValue.string)) } ?? .null,
       ]
     }
-    return [
-      "name": .string(configuration.mtaName),
-      "version": configuration.mtaVersion.map(JSONValue.string) ?? .null,
-      "timeoutMs": .integer(configuration.http.totalTimeoutMilliseconds),
-      "serialization": .string(configuration.serialization.rawValue),
-      "inbound": subscription(configuration.inbound),
-      "outbound": subscription(configuration.outbound),
-    ]
+    // `version` is an optional string in the draft's registration request, so an unknown
+    // version is left out rather than sent as null.
+    var body = JSONObject([("name", .string(configuration.mtaName))])
+    if let version = configuration.mtaVersion { body["version"] = .string(version) }
+    body["timeoutMs"] = .integer(configuration.http.totalTimeoutMilliseconds)
+    body["serialization"] = .string(configuration.serialization.rawValue)
+    body["inbound"] = subscription(configuration.inbound)
+    body["outbound"] = subscription(configuration.outbound)
+    return .object(body)
   }
 
   /// Builds the session from a registration response (draft-01 §4.2).
+  ///
+  /// - Parameter requested: the subscriptions the registration request asked for, which
+  ///   stand in for a negotiated direction whose `stages` or `properties` is null or missing.
   static func session(
-    from document: JSONValue, registrationURL: HTTPURL
+    from document: JSONValue, registrationURL: HTTPURL,
+    requested: (inbound: ScannerClientConfiguration.Subscription?,
+                outbound: ScannerClientConfiguration.Subscription?)
   ) -> Result<ScannerSession, ScannerFailureCause> {
     guard let id = document["registrationId"]?.stringValue, !id.isEmpty else {
       return .failure(.parse("registration response has no /registrationId string"))
@@ -168,8 +176,27 @@ extension ScannerClient {
       guard let negotiated = document["negotiated"]?[direction], !negotiated.isNull else {
         continue
       }
-      stages[direction] = negotiated["stages"]?.arrayValue?.compactMap(\.stringValue) ?? []
-      properties[direction] = negotiated["properties"]?.arrayValue?.compactMap(\.stringValue) ?? []
+      let requested = direction == "inbound" ? requested.inbound : requested.outbound
+      // Scanners that echo the request send `"stages": null` or `"properties": null`
+      // back. Both are read as "what was requested": null stages become the requested
+      // stages, and null properties stay absent here, which sends every property when the
+      // request asked for all of them.
+      if let names = negotiated["stages"]?.arrayValue {
+        stages[direction] = names.compactMap(\.stringValue)
+      } else {
+        stages[direction] = requested?.stages ?? []
+      }
+      if let names = negotiated["properties"]?.arrayValue {
+        properties[direction] = names.compactMap(\.stringValue)
+      } else if let names = requested?.properties {
+        properties[direction] = names
+      }
+    }
+    guard stages.values.contains(where: { !$0.isEmpty }) else {
+      return .failure(
+        .parse(
+          "the registration response negotiated no stages; the scanner must list at least "
+            + "one requested stage in /negotiated/inbound/stages or /negotiated/outbound/stages"))
     }
     do {
       let hookURL = try registrationURL.resolving(hookEndpoint)

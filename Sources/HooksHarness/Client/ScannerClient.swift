@@ -52,12 +52,15 @@ public final class ScannerClient: @unchecked Sendable {
 
   // MARK: - Hook calls
 
-  /// Sends one hook call for the stage named in `body`, registering first when needed.
+  /// Sends one hook call, registering first when needed.
   ///
   /// Only the negotiated top-level properties of the body are sent. A stage the
   /// registration does not subscribe to is not sent and returns `.success(.noChange)`
   /// without exchanges.
-  public func callHook(_ body: JSONValue) -> ScannerCallResult {
+  ///
+  /// - Parameter stage: the stage of the call; nil reads it from the body's `stage`, which
+  ///   is missing when the scanner did not negotiate `/stage`.
+  public func callHook(_ body: JSONValue, stage: String? = nil) -> ScannerCallResult {
     var exchanges: [ScannerExchange] = []
     let requestID = makeRequestID()
     let session: ScannerSession
@@ -66,7 +69,8 @@ public final class ScannerClient: @unchecked Sendable {
     case .failure(let cause):
       return ScannerCallResult(outcome: fail(cause), exchanges: exchanges, requestID: requestID)
     }
-    guard let stage = body["stage"]?.stringValue, let direction = session.direction(of: stage)
+    guard let stage = stage ?? body["stage"]?.stringValue,
+      let direction = session.direction(of: stage)
     else {
       return ScannerCallResult(
         outcome: .success(.noChange), exchanges: exchanges, requestID: requestID)

@@ -194,10 +194,22 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
         exchanges: [], milliseconds: 0)
     }
     let started = Date()
-    let result = connection.client.callHook(request)
+    let result = connection.client.callHook(request, stage: stage.rawValue)
     let milliseconds = Date().timeIntervalSince(started) * 1000
     let records = result.exchanges.map(Self.record)
     let status = result.exchanges.last?.http.response?.status
+    let failed: Bool
+    if case .failure = result.outcome { failed = true } else { failed = false }
+    guard failed || result.exchanges.contains(where: { $0.purpose == .hook }) else {
+      // The client sends nothing for a stage outside the negotiated ones. Reporting that as
+      // an empty response would hide a scanner that was never called.
+      return ScannerCall(
+        status: nil, body: nil,
+        failure: .registration(
+          "scanner \"\(scanner.name)\" was not called at \(stage.rawValue): the stage is not "
+            + "among the negotiated stages"),
+        exchanges: records, milliseconds: milliseconds)
+    }
     switch result.outcome {
     case .success(.noChange):
       return ScannerCall(status: status, body: nil, failure: nil, exchanges: records,

@@ -11,10 +11,18 @@ extension TransactionMachine {
   func applyFailure(_ failure: ScannerCallFailure, scanner: ScannerSettings,
                     to snapshot: inout StepSnapshot) {
     let stage = snapshot.event.stage
+    // A failed registration is reported once, with its cause, in the registration record.
+    // Each stage it affects names it without repeating the cause.
+    let cause: String
+    if case .registration = failure, registrationFailed(scanner) {
+      cause = "not registered, see the registration failure"
+    } else {
+      cause = "\(failure)"
+    }
     switch scanner.failurePolicy {
     case .failOpen:
       snapshot.rule = "fail-open: scanner \"\(scanner.name)\" failed at stage \(stage) "
-        + "(\(failure)); continuing with the default action"
+        + "(\(cause)); continuing with the default action"
     case .tempfail:
       stageFailed = true
       if stage.direction == .inbound {
@@ -24,13 +32,21 @@ extension TransactionMachine {
           message: "Scanner \(scanner.name) unavailable, try again later")
         snapshot.stopsChain = true
         snapshot.rule = "tempfail: scanner \"\(scanner.name)\" failed at stage \(stage) "
-          + "(\(failure)); answering 451 4.3.0"
+          + "(\(cause)); answering 451 4.3.0"
       } else {
         snapshot.rule = "tempfail: scanner \"\(scanner.name)\" failed at stage \(stage) "
-          + "(\(failure)); outbound stages have no client to reply to, continuing"
+          + "(\(cause)); outbound stages have no client to reply to, continuing"
       }
     }
     snapshot.problems.append("\(failure)")
+  }
+
+  /// Whether `scanner`'s registration at the start of the session failed.
+  private func registrationFailed(_ scanner: ScannerSettings) -> Bool {
+    guard let position = scenario.scanners.firstIndex(where: { $0.name == scanner.name }),
+      position < registrations.count
+    else { return false }
+    return registrations[position].failure != nil
   }
 
   /// Validates and applies one scanner response to the state, through HooksProtocol's
@@ -58,6 +74,10 @@ extension TransactionMachine {
     snapshot.rule = processed.rule
 
     state = state.absorbing(processed)
-    snapshot.stopsChain = processed.stopsChain
+    // A discard carried from an earlier stage already stopped the chain where it was chosen.
+    // Left in force unchanged, it does not stop the chains of later stages.
+    let carried = rememberedAction != nil && processed.action == rememberedAction
+      && processed.action == snapshot.actionBefore
+    snapshot.stopsChain = processed.stopsChain && !carried
   }
 }

@@ -54,6 +54,8 @@ public final class TransactionMachine {
   var stageFailed = false
   private var stageEndedBy: String?
   private var stageNotes: [String] = []
+  /// Scanners of the current stage left out because they did not subscribe to it.
+  private var stageSkipped: [String] = []
   private var stageFirstSnapshot = 0
 
   /// Creates a machine for one session of `scenario`.
@@ -117,10 +119,13 @@ public final class TransactionMachine {
     stageFailed = false
     stageEndedBy = nil
     stageNotes = []
+    stageSkipped = []
     stageFirstSnapshot = snapshots.count
     state.stage = event.stage
     state.stageStartedAt = clock.now()
-    state.action = nil
+    // A discard or quarantine chosen at an earlier inbound stage stays in force until it is
+    // applied after DATA, so later requests, snapshots and the result show it.
+    state.action = event.stage.direction == .inbound ? rememberedAction : nil
     state.response = nil
     state.currentRecipient = nil
     prepareInput(for: event)
@@ -209,9 +214,15 @@ public final class TransactionMachine {
       applyInboundMeaning(of: action, at: event)
       reply = state.effectiveResponse
     }
+    // A scanner left out for its subscription is named, so that it is never mistaken for
+    // one that was called and changed nothing.
+    var notes = stageNotes
+    if !stageSkipped.isEmpty {
+      notes.insert("not subscribed: " + stageSkipped.joined(separator: ", "), at: 0)
+    }
     let result = StageResult(
       event: event, action: action, reply: reply, endedBy: stageEndedBy, failed: stageFailed,
-      snapshots: stageFirstSnapshot..<snapshots.count, notes: stageNotes)
+      snapshots: stageFirstSnapshot..<snapshots.count, notes: notes)
     results.append(result)
     return result
   }
@@ -252,8 +263,10 @@ public final class TransactionMachine {
     case (.discard, .data), (.quarantine, .data):
       break
     case (.discard, _), (.quarantine, _):
+      if action != rememberedAction {
+        stageNotes.append("\(action) at \(event.stage) is remembered and applied after data")
+      }
       if action.strength > (rememberedAction?.strength ?? -1) { rememberedAction = action }
-      stageNotes.append("\(action) at \(event.stage) is remembered and applied after data")
       acceptCurrentRecipient()
     case (.accept, _):
       acceptCurrentRecipient()
@@ -270,10 +283,11 @@ public final class TransactionMachine {
   }
 
   private func skipUnsubscribedScanners() {
-    guard let event = currentEvent else { return }
+    guard let event = currentEvent, !stageStopped else { return }
     while nextScannerIndex < scenario.scanners.count,
       !registrations[nextScannerIndex].stages.contains(event.stage)
     {
+      stageSkipped.append(scenario.scanners[nextScannerIndex].name)
       nextScannerIndex += 1
     }
   }

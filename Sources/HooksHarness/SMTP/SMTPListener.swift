@@ -59,11 +59,13 @@ public final class SMTPListener: @unchecked Sendable {
   /// Binds `host:port` and starts accepting connections on a background thread.
   ///
   /// - Parameters:
-  ///   - host: a loopback IPv4 address (`127.0.0.0/8`). Any other address is refused, because
-  ///     a test tool must not accept mail from the network.
+  ///   - host: a loopback IPv4 address (`127.0.0.0/8`), or `localhost`, which means
+  ///     `127.0.0.1` as it does for scanner URLs. Any other address is refused, because a test
+  ///     tool must not accept mail from the network.
   ///   - port: the TCP port, or 0 for a free one.
   /// - Throws: `SMTPListenerError` when the address is not loopback or cannot be bound.
-  public func start(host: String, port: Int) throws {
+  public func start(host requested: String, port: Int) throws {
+    let host = requested.lowercased() == "localhost" ? "127.0.0.1" : requested
     guard host.hasPrefix("127.") else {
       throw SMTPListenerError(message: "refusing to listen on \(host): use a loopback address "
         + "such as 127.0.0.1")

@@ -36,18 +36,48 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
   /// Whether the code is 5xx: a permanent failure.
   public var isPermanent: Bool { code >= 500 && code < 600 }
 
+  /// The maximum length of one reply line in octets, CRLF included (RFC 5321 §4.5.3.1.5).
+  public static let maxLineLength = 512
+
   /// The reply as sent on the wire: `code-text` for every line but the last, `code text` for
   /// the last, each ending in CRLF. The enhanced code prefixes every line, as RFC 2034 requires.
+  ///
+  /// CR and LF inside a line become spaces, so that they cannot end the reply early. Other
+  /// control characters and U+FFFD (left by decoding invalid bytes) become `?`. A line longer
+  /// than `maxLineLength` octets is cut at a character boundary and ends in `...`.
   public var wireText: String {
     var text = ""
     for (position, line) in lines.enumerated() {
       let separator = position == lines.count - 1 ? " " : "-"
       let prefix = enhancedCode.map { "\($0) " } ?? ""
-      // CR and LF inside a line would end the reply early, so they become spaces.
-      let clean = line.map { $0 == "\r" || $0 == "\n" ? " " : $0 }
-      text += "\(code)\(separator)\(prefix)\(String(clean))\r\n"
+      let head = "\(code)\(separator)\(prefix)"
+      let room = Self.maxLineLength - head.utf8.count - 2
+      text += head + Self.printable(line, maxOctets: room) + "\r\n"
     }
     return text
+  }
+
+  /// Returns `line` with control characters replaced, cut to at most `maxOctets` UTF-8 octets.
+  static func printable(_ line: String, maxOctets: Int) -> String {
+    var clean = String.UnicodeScalarView()
+    for scalar in line.unicodeScalars {
+      switch scalar.value {
+      case 0x0D, 0x0A: clean.append(" ")
+      case 0x00..<0x20, 0x7F, 0xFFFD: clean.append("?")
+      default: clean.append(scalar)
+      }
+    }
+    guard String(clean).utf8.count > maxOctets else { return String(clean) }
+    let marker = "..."
+    var cut = String.UnicodeScalarView()
+    var octets = 0
+    for scalar in clean {
+      let width = String(scalar).utf8.count
+      if octets + width > maxOctets - marker.utf8.count { break }
+      cut.append(scalar)
+      octets += width
+    }
+    return String(cut) + marker
   }
 
   /// The reply on one line, without CRLF: `550 5.7.1 Rejected by policy`.

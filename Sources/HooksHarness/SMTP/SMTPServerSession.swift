@@ -19,6 +19,13 @@ public final class SMTPServerSession {
   /// 512; extensions may lengthen it, so HookBench accepts up to 4096.
   public static let maxCommandLength = 4096
 
+  /// The reply to a command line longer than `maxCommandLength`, which is not executed
+  /// (RFC 5321 §4.5.3.1.10).
+  static let lineTooLong = SMTPReply(500, "5.5.2", "Line too long")
+
+  /// The longest unrecognized verb that a reply repeats, in characters.
+  static let maxEchoedVerbLength = 32
+
   /// The server's host name, used in the greeting and the EHLO reply.
   public let hostname: String
 
@@ -72,12 +79,16 @@ public final class SMTPServerSession {
         discardingLongLine = false
         continue
       }
+      if phase != .receivingData && line.count + 2 > Self.maxCommandLength {
+        output += Array(Self.lineTooLong.wireText.utf8)
+        continue
+      }
       output += handleLine(line)
     }
     if phase != .closed && phase != .receivingData && pending.count > Self.maxCommandLength {
       pending.removeAll()
       discardingLongLine = true
-      output += Array(SMTPReply(500, "5.5.2", "Line too long").wireText.utf8)
+      output += Array(Self.lineTooLong.wireText.utf8)
     }
     return output
   }
@@ -164,7 +175,10 @@ public final class SMTPServerSession {
     case .invalid(let text):
       return SMTPReply(501, "5.5.4", "Syntax error: \(text)")
     case .unrecognized(let verb):
-      return SMTPReply(500, "5.5.2", "Command \(verb) not recognized")
+      let shown =
+        verb.count > Self.maxEchoedVerbLength
+        ? String(verb.prefix(Self.maxEchoedVerbLength)) + "..." : verb
+      return SMTPReply(500, "5.5.2", "Command \(shown) not recognized")
     }
   }
 

@@ -152,9 +152,13 @@ extension Scenario {
     } else {
       address = try reader.string(addressValue, at: addressPointer)
     }
-    if let address, !address.contains("@") || address.hasPrefix("<") {
+    if let address, address.hasPrefix("<") {
       throw reader.error(addressPointer, "invalid address \"\(address)\"; write it without "
         + "angle brackets, as in user@example.org")
+    }
+    // The same mailbox rules as a scanner's envelope edit, SMTPUTF8 included.
+    if let address, let problem = ValueRules.mailboxProblem(address) {
+      throw reader.error(addressPointer, "invalid address: \(problem)")
     }
     var parameters: [SMTPParameter] = []
     if let parameterValue = object["parameters"] {
@@ -163,7 +167,11 @@ extension Scenario {
         throw reader.mismatch(parameterPointer, expected: "an object", found: parameterValue)
       }
       for (keyword, parameter) in members.members {
-        let text = try reader.string(parameter, at: ScenarioReader.child(parameterPointer, keyword))
+        let keywordPointer = ScenarioReader.child(parameterPointer, keyword)
+        let text = try reader.string(parameter, at: keywordPointer)
+        if let problem = ValueRules.parameterProblem(keyword: keyword, value: text) {
+          throw reader.error(keywordPointer, problem)
+        }
         parameters.append(SMTPParameter(keyword: keyword.uppercased(), value: text))
       }
     }
@@ -210,9 +218,12 @@ extension Scenario {
   static func readFile(_ path: String, reader: ScenarioReader, pointer: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
+      // The empty pointer is the scenario file itself, where the hint about relative paths
+      // inside a scenario does not apply.
+      let hint = pointer.isEmpty ? "check the path" : "paths are relative to the scenario file"
       throw reader.error(pointer, exists
         ? "cannot read \"\(path)\"; check its permissions"
-        : "file \"\(path)\" not found; paths are relative to the scenario file")
+        : "file \"\(path)\" not found; \(hint)")
     }
     return [UInt8](data)
   }

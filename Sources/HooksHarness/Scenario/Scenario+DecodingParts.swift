@@ -52,6 +52,7 @@ extension Scenario {
               item, at: ScenarioReader.child(pointer + "/stages", position), from: stageNames)
           }
       }
+      try checkSource(of: settings, at: pointer, reader)
       scanners.append(settings)
     }
     return scanners

@@ -29,7 +29,9 @@ public enum TranscriptPrinter {
       for exchange in subscription.exchanges {
         lines += exchangeLines(exchange, label: "setup", scanner: scanner.name)
       }
-      if let failure = subscription.failure {
+      if case .registration(let reason)? = subscription.failure {
+        lines.append("** registration of \"\(scanner.name)\" failed: \(reason)")
+      } else if let failure = subscription.failure {
         lines.append("** registration of \"\(scanner.name)\" failed: \(failure)")
       } else {
         let stages = Stage.allCases.filter(subscription.stages.contains).map(\.rawValue)
@@ -69,10 +71,10 @@ public enum TranscriptPrinter {
       ? "action \(snapshot.actionAfter)"
       : "action \(snapshot.actionBefore) -> \(snapshot.actionAfter)"
     if snapshot.call.failure != nil {
-      if snapshot.call.exchanges.isEmpty, let failure = snapshot.call.failure {
-        lines.append("** \(label)  \(snapshot.scanner)  not called: \(failure)")
-      }
-      lines.append("** \(label)  \(snapshot.scanner)  \(snapshot.rule); \(change)")
+      // The rule already names the failure, so a call that never reached the scanner gets
+      // one line rather than a second copy of the cause.
+      let prefix = snapshot.call.exchanges.isEmpty ? "not called; " : ""
+      lines.append("** \(label)  \(snapshot.scanner)  \(prefix)\(snapshot.rule); \(change)")
       return lines
     }
 

@@ -13,9 +13,12 @@ extension TransactionState {
   public static func sample(stage: Stage, at instant: UTCTimestamp) -> TransactionState {
     var state = TransactionState(stage: stage, stageStartedAt: instant)
     state.server = ServerInfo(name: "mx.example.test", ip: "192.0.2.1", port: 25)
-    state.client = ClientInfo(
-      ip: "192.0.2.10", port: 50123, ptr: "client.example.org",
-      ehlo: stage == .connect ? nil : "client.example.org", activeConnections: 1)
+    var client = ClientInfo(
+      ip: "192.0.2.10", port: 50123, ptr: "client.example.org", ehlo: "client.example.org",
+      activeConnections: 1)
+    // The EHLO name is unknown at connect, so it is null there, as the engine sends it.
+    if stage == .connect { client.members["ehlo"] = .null }
+    state.client = client
     state.tls = TlsInfo(version: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384", cipherBits: 256)
     if stage.hasEnvelope {
       state.envelopeFrom = EnvelopeAddress(

@@ -22,11 +22,12 @@ struct SMTPCommand: Subcommand {
     them. Without SCENARIO there are no scanners and everything is accepted.
 
     Each mail transaction is saved as a transcript in the transcripts directory. The server
-    runs until it is interrupted (Ctrl-C).
+    runs until SIGINT (Ctrl-C) or SIGTERM, then logs a stop line and exits 0.
 
     Options:
       --listen ADDR       The loopback address and port to listen on (default
-                          127.0.0.1:2525; port 0 picks a free port, printed at start).
+                          127.0.0.1:2525; localhost means 127.0.0.1; port 0 picks a free
+                          port, printed at start).
       --transcripts DIR   Where transcripts go (default: a new temporary directory,
                           printed at start).
       --allow-remote-plaintext
@@ -47,7 +48,9 @@ struct SMTPCommand: Subcommand {
     else {
       throw UsageError("invalid --listen \"\(listen)\"; write it as 127.0.0.1:PORT")
     }
-    let host = String(listen[..<colon])
+    // `localhost` means 127.0.0.1 here, as it does in scanner URLs.
+    let requestedHost = String(listen[..<colon])
+    let host = requestedHost.lowercased() == "localhost" ? "127.0.0.1" : requestedHost
 
     var scenario = Scenario(name: "smtp")
     if let path = positionals.first {
@@ -68,6 +71,14 @@ struct SMTPCommand: Subcommand {
       return ExitStatus.failure
     }
 
+    // Block the stop signals before any listener thread starts, so that every thread inherits
+    // the mask and only `sigwait` below receives them.
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGINT)
+    sigaddset(&signals, SIGTERM)
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+
     let server = SMTPScenarioServer(scenario: scenario, transcriptDirectory: directory) { line in
       StandardStreams.out(line + "\n")
     }
@@ -80,7 +91,13 @@ struct SMTPCommand: Subcommand {
     StandardStreams.out(
       "== listening on \(host):\(server.port) with scenario \"\(scenario.name)\" "
         + "(\(scenario.scanners.count) scanner(s)); transcripts in \(directory)\n")
-    while true { sleep(3600) }
+    var received: Int32 = 0
+    sigwait(&signals, &received)
+    StandardStreams.out(
+      "== received \(received == SIGINT ? "SIGINT" : "SIGTERM"); stopping; transcripts in "
+        + "\(directory)\n")
+    server.stop()
+    return ExitStatus.success
   }
 
   /// Creates the transcript directory, or a temporary one when none is given.

@@ -82,6 +82,9 @@ struct TUICommand: Subcommand {
       }
     } catch {
       StandardStreams.err("error: \(error)\n")
+      if replay == nil && positionals.isEmpty && !FileManager.default.fileExists(atPath: path) {
+        StandardStreams.err("the default scenario is missing; pass one: hookbench tui FILE\n")
+      }
       return ExitStatus.invalidInput
     }
     guard isatty(0) == 1, isatty(1) == 1 else {

@@ -130,6 +130,39 @@ struct TransactionMachineTests {
     #expect(run.machine.results.first { $0.event.stage == .rcpt }?.reply?.code == 250)
   }
 
+  @Test("quarantine at connect shows in later requests")
+  func carriedQuarantineInRequests() throws {
+    let channel = InMemoryScannerChannel { _, stage, _ in
+      stage == .connect ? .body(actionResponse("quarantine")) : .noChange
+    }
+    let run = makeRun(makeScenario(scanners: ["first", "second"]), channel: channel)
+    let outcome = run.runToEnd()
+    #expect(outcome.exitStatus == RunExitStatus.quarantined)
+    let data = try #require(channel.requests.last { $0.stage == .data })
+    #expect(data.request["action"] == "quarantine")
+    let dataCalls = run.machine.snapshots.filter { $0.event.stage == .data }
+    #expect(dataCalls.count == 2)
+    for call in dataCalls {
+      #expect(call.actionBefore == .quarantine)
+      #expect(call.actionAfter == .quarantine)
+    }
+    let notes = run.machine.results.flatMap(\.notes).filter { $0.contains("remembered") }
+    #expect(notes == ["quarantine at connect is remembered and applied after data"])
+  }
+
+  @Test("discard at mail keeps later chains whole")
+  func carriedDiscardKeepsChains() {
+    let channel = InMemoryScannerChannel { _, stage, _ in
+      stage == .mail ? .body(actionResponse("discard")) : .noChange
+    }
+    let run = makeRun(makeScenario(scanners: ["first", "second"]), channel: channel)
+    let outcome = run.runToEnd()
+    #expect(outcome.exitStatus == RunExitStatus.discarded)
+    let dataCalls = run.machine.snapshots.filter { $0.event.stage == .data }
+    #expect(dataCalls.map(\.scanner) == ["first", "second"])
+    #expect(dataCalls.allSatisfy { $0.actionAfter == .discard })
+  }
+
   @Test("discard at mail wins over a later quarantine")
   func rememberedDiscard() {
     let channel = InMemoryScannerChannel { _, stage, _ in

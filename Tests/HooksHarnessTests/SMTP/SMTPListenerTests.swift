@@ -34,7 +34,10 @@ private final class LineClient {
   deinit { close(descriptor) }
 
   func send(_ text: String) {
-    let bytes = Array(text.utf8)
+    send(bytes: Array(text.utf8))
+  }
+
+  func send(bytes: [UInt8]) {
     _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
   }
 
@@ -123,6 +126,37 @@ struct SMTPListenerTests {
     #expect(transcript.exitStatus == Int(RunExitStatus.rejectedAtData))
     #expect(transcript.steps.map { $0.stage } == [.connect, .ehlo, .mail, .rcpt, .data])
     #expect(transcript.dialogue.contains("S: 554 5.7.1 Spam detected"))
+  }
+
+  @Test("over-long and binary lines get short replies")
+  func longAndBinaryLines() throws {
+    let listener = try startListener(makeScenario(), channel: {
+      InMemoryScannerChannel { _, _, _ in .noChange }
+    }, transcripts: TranscriptBox())
+    defer { listener.stop() }
+
+    let client = try LineClient(port: listener.port)
+    #expect(client.reply().first?.hasPrefix("220 ") == true)
+    client.send("EHLO client.example.org\r\n")
+    _ = client.reply()
+
+    client.send(String(repeating: "X", count: 5_000) + "\r\n")
+    #expect(client.reply() == ["500 5.5.2 Line too long"])
+
+    let longVerb = String(repeating: "Y", count: 400)
+    client.send(longVerb + "\r\n")
+    let verbReply = try #require(client.reply().first)
+    #expect(verbReply.utf8.count + 2 <= SMTPReply.maxLineLength)
+    #expect(verbReply.hasPrefix("500 5.5.2 Command YYYY"))
+    #expect(!verbReply.contains(longVerb))
+
+    client.send(bytes: [0x00, 0xFF, 0xFE, 0x20] + Array("garbage\r\n".utf8))
+    let binaryReply = try #require(client.reply().first)
+    #expect(binaryReply.hasPrefix("500 5.5.2 Command "))
+    #expect(binaryReply.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F })
+
+    client.send("NOOP\r\n")
+    #expect(client.reply() == ["250 2.0.0 OK"])
   }
 
   @Test("scanner decisions become replies")

@@ -84,7 +84,8 @@ struct ScenarioDecodingTests {
     let scenario = try decode(#"""
       {"rcptTo": [{"address": "a@example.org"}], "message": {"text": "x"},
        "scanners": [
-         {"name": "inline", "rules": [], "failurePolicy": "fail-open", "trusted": true,
+         {"name": "inline", "rules": [{"stage": "rcpt", "reply": {"status": 204}}],
+          "failurePolicy": "fail-open", "trusted": true,
           "timeoutMs": 250, "serialization": "cbor", "stages": ["rcpt"]},
          {"name": "remote", "url": "http://127.0.0.1:9", "token": "secret"}]}
       """#)
@@ -105,8 +106,69 @@ struct ScenarioDecodingTests {
     #expect(failure(base + #"[{"name": "a", "rules": [], "stages": ["rctp"]}]}"#)
       == #"scenario "x.json": /scanners/0/stages/0: invalid value "rctp"; use one of: "#
       + "connect, ehlo, mail, rcpt, data, delivery, defer, dsn")
-    #expect(failure(base + #"[{"name": "a", "rules": []}, {"name": "a", "rules": []}]}"#)?
+    let rules = #"[{"stage": "data", "reply": {"status": 204}}]"#
+    #expect(failure(base + #"[{"name": "a", "rules": \#(rules)}, {"name": "a", "rules": \#(rules)}]}"#)?
       .contains("/scanners/1/name: scanner name \"a\" is used twice") == true)
+  }
+
+  @Test("scanner rule and URL errors")
+  func scannerRuleAndURLErrors() {
+    let base = #"{"rcptTo": [{"address": "a@example.org"}], "message": {"text": "x"}, "scanners": "#
+    let cases: [(scanners: String, expected: String)] = [
+      (
+        #"[{"name": "f", "rules": [{"stage": "data", "when": {"path": "/message/subject", "matches": "(["}, "reply": {"status": 204}}]}]}"#,
+        #"scenario "x.json": /scanners/0/rules/0/when/matches: invalid regular expression "([""#
+      ),
+      (
+        #"[{"name": "f", "rules": {"name": "f", "stages": ["data"], "rules": [{"stage": "data", "reply": {"status": 204, "delayMs": 600001}}]}}]}"#,
+        #"scenario "x.json": /scanners/0/rules/rules/0/reply/delayMs: "#
+      ),
+      (
+        #"[{"name": "f", "rules": [{"stage": "data", "reply": {"status": 200, "body": {"set": [{"path": "action", "value": "reject"}]}}}]}]}"#,
+        #"scenario "x.json": /scanners/0/rules/0/reply/body: "#
+      ),
+      (
+        #"[{"name": "e", "url": "http://127.0.0.1:99999"}]}"#,
+        #"scenario "x.json": /scanners/0/url: invalid URL "http://127.0.0.1:99999": invalid port"#
+      ),
+      (
+        #"[{"name": "e", "url": "https://127.0.0.1:8443"}]}"#,
+        #"scenario "x.json": /scanners/0/url: unsupported URL "https://127.0.0.1:8443""#
+      ),
+      (
+        #"[{"name": "e", "url": "http://scanner.invalid:8080"}]}"#,
+        #"scenario "x.json": /scanners/0/url: host "scanner.invalid" is not a numeric address"#
+      ),
+    ]
+    for (scanners, expected) in cases {
+      let message = failure(base + scanners)
+      #expect(message?.hasPrefix(expected) == true, "\(message ?? "no error")")
+    }
+  }
+
+  @Test("envelope addresses follow mailbox rules")
+  func envelopeAddressRules() throws {
+    let message = #""message": {"text": "x"}"#
+    let cases: [(envelope: String, expected: String)] = [
+      (
+        #""mailFrom": {"address": "a b@example.org"}, "rcptTo": [{"address": "a@example.org"}]"#,
+        #"scenario "x.json": /mailFrom/address: invalid address: address "a b@example.org""#
+      ),
+      (
+        #""rcptTo": [{"address": "not an address"}]"#,
+        #"scenario "x.json": /rcptTo/0/address: invalid address: address "not an address" has no @"#
+      ),
+      (
+        #""rcptTo": [{"address": "a@example.org", "parameters": {"NOTIFY": "a=b"}}]"#,
+        #"scenario "x.json": /rcptTo/0/parameters/NOTIFY: ESMTP parameter NOTIFY="#
+      ),
+    ]
+    for (envelope, expected) in cases {
+      let error = failure("{\(envelope), \(message)}")
+      #expect(error?.hasPrefix(expected) == true, "\(error ?? "no error")")
+    }
+    let utf8 = try decode(#"{"rcptTo": [{"address": "jöran@exämple.org"}], "message": {"text": "x"}}"#)
+    #expect(utf8.rcptTo.first?.address == "jöran@exämple.org")
   }
 
   @Test("outbound outcomes")
