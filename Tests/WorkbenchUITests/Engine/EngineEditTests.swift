@@ -79,3 +79,33 @@ struct EngineEditTests {
     #expect(harness.workbench.events.contains { $0.contains("reverted the edit of data spam-check") })
   }
 }
+
+/// The timeline mark of the stage on screen, on the real engine.
+@Suite("Timeline mark of the current stage", .serialized)
+struct CurrentStageMarkTests {
+  @Test("failed scanner marks its stage !")
+  func failureMarksCurrentStage() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("hookbench-mark-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // A scanner that replies 500 at data, under the tempfail failure policy.
+    let scenario = """
+      {"name": "failing data", "startAt": "2026-12-04T12:00:00.000Z",
+       "mailFrom": {"address": "sender@example.org"},
+       "rcptTo": [{"address": "alice@example.org"}],
+       "message": {"text": "Subject: x\\n\\nbody\\n"},
+       "scanners": [{"name": "broken", "failurePolicy": "tempfail",
+         "rules": [{"stage": "data", "reply": {"status": 500}}]}]}
+      """
+    let path = directory.appendingPathComponent("failing.json").path
+    try Data(scenario.utf8).write(to: URL(fileURLWithPath: path))
+    let driver = EngineDriver(scenario: try Scenario.load(path: path)) { _, _ in
+      RuleScannerChannel(milliseconds: 1.5)
+    }
+    let harness = EngineHarness(driver: driver)
+    harness.press(.character("c"))
+    #expect(harness.workbench.snapshot.isFinished)
+    #expect(harness.dump(width: 160, height: 45).contains("[data]!"))
+  }
+}
