@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `hookbench` command: dispatch to subcommands, top-level help and version.
 enum Hookbench {
   /// The version printed by `--version`.
@@ -63,7 +65,10 @@ enum Hookbench {
       return ExitStatus.success
     }
     guard let command = subcommands.first(where: { $0.name == first }) else {
-      let message = first.hasPrefix("-") ? "unknown option \(first)" : "unknown subcommand \"\(first)\""
+      var message = first.hasPrefix("-") ? "unknown option \(first)" : "unknown subcommand \"\(first)\""
+      if first.hasSuffix(".json") || FileManager.default.fileExists(atPath: first) {
+        message += "; to open a scenario, run 'hookbench tui \(first)' or 'hookbench run \(first)'"
+      }
       StandardStreams.err("error: \(message)\n\(usage)\nRun 'hookbench --help' for the list.\n")
       return ExitStatus.usage
     }

@@ -28,4 +28,11 @@ import Testing
     #expect(run.errors.hasPrefix("error: unknown subcommand \"frobnicate\""))
     #expect(run.errors.contains("usage: hookbench"))
   }
+
+  @Test func scenarioAsSubcommandSuggestsTui() throws {
+    let run = try PatchCommandTests.run(["samples/scenarios/nosuch.json"])
+    #expect(run.status == 64)
+    #expect(run.errors.contains("run 'hookbench tui samples/scenarios/nosuch.json'"))
+    #expect(run.errors.contains("'hookbench run samples/scenarios/nosuch.json'"))
+  }
 }

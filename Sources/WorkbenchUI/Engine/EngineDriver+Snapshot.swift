@@ -19,18 +19,14 @@ extension EngineDriver {
     snapshot.isFinished = run.isFinished
     snapshot.action = (run.outcome?.action ?? run.machine.state.effectiveAction).rawValue
     snapshot.smtpReply = run.machine.state.effectiveResponse.line
+    snapshot.editedCalls = runOrder(edits.keys).map(label)
     guard let shown = shownCall else {
       if !run.isFinished { setPreview(of: run, in: &snapshot) }
       return snapshot
     }
 
     let stage = shown.event.stage
-    let occurrence = calls.prefix(shown.index).filter {
-      $0.event.stage == stage && $0.scanner == shown.scanner
-    }.count
-    let key = EditingScannerChannel.CallKey(
-      stage: stage, scanner: shown.scanner, occurrence: occurrence)
-    let editText = edits[key]
+    let editText = edits[callKey(of: shown, in: calls)]
 
     snapshot.currentStage = Stage.allCases.firstIndex(of: stage)
     snapshot.callIndex = shown.index
@@ -39,7 +35,7 @@ extension EngineDriver {
     setRequest(shown.request, in: &snapshot)
     snapshot.requestHTTP = exchangeLines(shown.call.exchanges)
     if snapshot.requestHTTP.isEmpty {
-      snapshot.requestHTTP = ["(no HTTP exchange: the edited response was applied in place)"]
+      snapshot.requestHTTP = [editedExchangeNote]
     }
     snapshot.responseText = editText ?? responseText(of: shown.call)
     snapshot.operations = operationLines(of: shown)
@@ -59,6 +55,41 @@ extension EngineDriver {
       before: messageLines(shown.stateBefore.rawMessage),
       after: messageLines(shown.stateAfter.rawMessage), in: &snapshot)
     return snapshot
+  }
+
+  /// Returns the keys of applied edits in the order the run makes their calls.
+  static func runOrder(_ keys: some Sequence<EditingScannerChannel.CallKey>)
+    -> [EditingScannerChannel.CallKey]
+  {
+    keys.sorted {
+      let left = Stage.allCases.firstIndex(of: $0.stage) ?? 0
+      let right = Stage.allCases.firstIndex(of: $1.stage) ?? 0
+      if left != right { return left < right }
+      if $0.occurrence != $1.occurrence { return $0.occurrence < $1.occurrence }
+      return $0.scanner < $1.scanner
+    }
+  }
+
+  /// Names an edited call for messages, such as `data spam-check` or `rcpt check (call 2)`.
+  static func label(_ key: EditingScannerChannel.CallKey) -> String {
+    let name = "\(key.stage.rawValue) \(key.scanner)"
+    return key.occurrence == 0 ? name : "\(name) (call \(key.occurrence + 1))"
+  }
+
+  /// The `http` view of a call answered by an applied edit.
+  static let editedExchangeNote = "(no HTTP exchange: the edited response was applied in place)"
+
+  /// Returns the place of `step` in a run whose calls are `calls`: its stage, scanner and
+  /// occurrence, which is how an applied edit is remembered.
+  static func callKey(of step: StepSnapshot, in calls: [StepSnapshot])
+    -> EditingScannerChannel.CallKey
+  {
+    let stage = step.event.stage
+    let occurrence = calls.prefix(step.index).filter {
+      $0.event.stage == stage && $0.scanner == step.scanner
+    }.count
+    return EditingScannerChannel.CallKey(
+      stage: stage, scanner: step.scanner, occurrence: occurrence)
   }
 
   /// Fills the Request pane's JSON and CBOR views from the request body.
@@ -97,9 +128,15 @@ extension EngineDriver {
         state = .pending
       }
       let direction: StageEntry.Direction = stage.direction == .inbound ? .inbound : .outbound
+      // The current stage is decided once the occurrence of the call shown has ended.
+      let shownIndex = run.machine.snapshots.last?.index
+      let decided =
+        stage == shownStage
+        && results.contains { result in shownIndex.map(result.snapshots.contains) ?? false }
       return StageEntry(
         name: stage.rawValue, direction: direction, state: state,
-        hasBreakpoint: run.breakpoints.stages.contains(stage))
+        hasBreakpoint: run.breakpoints.stages.contains(stage),
+        currentMark: decided ? outcomeMark(results) : "")
     }
   }
 

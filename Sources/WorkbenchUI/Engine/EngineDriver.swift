@@ -135,18 +135,33 @@ public final class EngineDriver: WorkbenchDriver, @unchecked Sendable {
 
   public func revertEdit() {
     let key = published.withLock { $0.validation?.key }
-    guard let key else { return }
     perform { driver in
       let calls = driver.run.machine.snapshots.count
-      driver.edits[key] = nil
+      var reverted: [EditingScannerChannel.CallKey] = []
+      if let key, driver.edits[key] != nil {
+        reverted = [key]
+      } else {
+        reverted = Self.runOrder(driver.edits.keys)
+      }
+      guard !reverted.isEmpty else { return }
+      for key in reverted { driver.edits[key] = nil }
       driver.rebuild(replayingCalls: calls)
-      driver.updates.post(.event("reverted the edit of \(key.stage) \(key.scanner)"))
+      let names = reverted.map(Self.label).joined(separator: ", ")
+      driver.updates.post(.notice("reverted the edit of \(names); the later calls ran again"))
     }
   }
 
   public func saveTranscript(to path: String) throws {
     try worker.sync {
-      try Transcript(run: run).write(to: path)
+      var transcript = Transcript(run: run)
+      let calls = run.machine.snapshots
+      for (position, step) in calls.enumerated() where step.call.exchanges.isEmpty {
+        guard let text = edits[Self.callKey(of: step, in: calls)],
+          position < transcript.steps.count
+        else { continue }
+        transcript.steps[position].markEdited(responseText: text)
+      }
+      try transcript.write(to: path)
     }
   }
 
@@ -207,9 +222,28 @@ public final class EngineDriver: WorkbenchDriver, @unchecked Sendable {
     if let outcome = run.outcome, !reportedOutcome {
       updates.post(.event("result: \(outcome.summary); exit status \(outcome.exitStatus)"))
       reportedOutcome = true
+      if let expectation = scenario.expect {
+        postExpectation(expectation, outcome: outcome)
+      }
     }
     reportedCalls = run.machine.snapshots.count
     updates.post(.snapshot(snapshot))
+  }
+
+  /// Posts whether the finished run met the scenario's `expect` member, as `hookbench run`
+  /// prints it: one event per mismatch, and a summary on the status line. With applied edits
+  /// the summary goes to the event log only, so that the message of the apply stays visible.
+  private func postExpectation(_ expectation: Expectation, outcome: RunOutcome) {
+    let finalState = RequestBuilder.request(for: run.machine.state)
+    let mismatches = expectation.mismatches(outcome: outcome, finalState: finalState)
+    let edited = edits.isEmpty ? "" : " (with applied edits)"
+    for mismatch in mismatches { updates.post(.event("expect: \(mismatch)")) }
+    var summary = "expect: passed\(edited)"
+    if let first = mismatches.first {
+      let count = mismatches.count == 1 ? "1 mismatch" : "\(mismatches.count) mismatches"
+      summary = "expect: \(count)\(edited): \(first); L shows the event log"
+    }
+    updates.post(edits.isEmpty ? .notice(summary) : .event(summary))
   }
 
   private static func eventLine(for step: StepSnapshot) -> String {

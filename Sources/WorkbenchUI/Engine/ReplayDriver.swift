@@ -41,16 +41,25 @@ public final class ReplayDriver: WorkbenchDriver {
     snapshot.scannerName = shown.scanner
     EngineDriver.setRequest(shown.request, in: &snapshot)
     let exchanges = shown.exchanges
+    let editedText = shown.editedResponseText
     snapshot.requestHTTP = EngineDriver.exchangeLines(exchanges)
-    let body = exchanges.last?.responseBody ?? []
-    let text = String(decoding: body, as: UTF8.self)
-    let parsed = try? JSONParser.parse(body)
-    snapshot.responseText = parsed.map { JSONSerializer.string($0, pretty: true) } ?? text
+    if let editedText {
+      snapshot.requestHTTP = [EngineDriver.editedExchangeNote]
+      snapshot.responseText = editedText
+    } else {
+      let body = exchanges.last?.responseBody ?? []
+      let text = String(decoding: body, as: UTF8.self)
+      let parsed = try? JSONParser.parse(body)
+      snapshot.responseText = parsed.map { JSONSerializer.string($0, pretty: true) } ?? text
+    }
+    snapshot.isEdited = editedText != nil
     snapshot.operations = operationLines(shown)
     snapshot.lastHTTPStatus = EngineDriver.statusText(
       of: ScannerCall(status: nil, body: nil, failure: nil, exchanges: exchanges, milliseconds: 0),
-      edited: false)
-    snapshot.lastLatencyMs = shown.json["call"]?["milliseconds"]?.doubleValue
+      edited: editedText != nil)
+    // An edited response made no HTTP call, so it has no latency.
+    snapshot.lastLatencyMs =
+      editedText != nil ? nil : shown.json["call"]?["milliseconds"]?.doubleValue
     snapshot.action = shown.actionAfter
     snapshot.smtpReply = Self.replyLine(shown.json["reply"]) ?? ""
 
@@ -146,9 +155,20 @@ public final class ReplayDriver: WorkbenchDriver {
         state = .skipped
       }
       let direction: StageEntry.Direction = stage.direction == .inbound ? .inbound : .outbound
+      // The current stage is decided once the occurrence of the call shown has ended.
+      let shownCall = position - 1
+      let decided =
+        stage == shownStage
+        && finished.contains { result in
+          guard let range = result["steps"]?.arrayValue, range.count == 2,
+            let start = range[0].intValue, let end = range[1].intValue
+          else { return false }
+          return start <= shownCall && shownCall < end
+        }
       return StageEntry(
         name: stage.rawValue, direction: direction, state: state,
-        hasBreakpoint: breakpoints.contains(stage))
+        hasBreakpoint: breakpoints.contains(stage),
+        currentMark: decided ? Self.outcomeMark(finished) : "")
     }
   }
 

@@ -31,7 +31,7 @@ public struct KeyTable: Sendable, Equatable {
     case .normal:
       return [
         .step, .nextStage, .continueRun, .toggleBreakpoint, .edit, .focusNext, .cycleView,
-        .help, .quit,
+        .help, .quit, .scrollLeft, .scrollRight,
       ]
     case .editor:
       return [.leaveEditor, .apply, .undo]
@@ -127,6 +127,8 @@ public struct KeyTable: Sendable, Equatable {
     KeyBinding(.normal, .home, .scrollTop),
     KeyBinding(.normal, .character("G"), .scrollBottom),
     KeyBinding(.normal, .end, .scrollBottom),
+    KeyBinding(.normal, .character("<"), .scrollLeft),
+    KeyBinding(.normal, .character(">"), .scrollRight),
     KeyBinding(.normal, .character("/"), .search),
     KeyBinding(.normal, .character("]"), .searchNext),
     KeyBinding(.normal, .character("["), .searchPrevious),

@@ -28,6 +28,8 @@ public enum WorkbenchCommand: String, Sendable, CaseIterable {
   case pageDown = "page-down"
   case scrollTop = "scroll-top"
   case scrollBottom = "scroll-bottom"
+  case scrollLeft = "scroll-left"
+  case scrollRight = "scroll-right"
   case search
   case searchNext = "search-next"
   case searchPrevious = "search-previous"
@@ -59,7 +61,8 @@ public enum WorkbenchCommand: String, Sendable, CaseIterable {
   public var contexts: Set<KeyContext> {
     switch self {
     case .step, .nextStage, .continueRun, .restart, .toggleBreakpoint, .stageLeft, .stageRight,
-      .focusNext, .focusPrevious, .cycleView, .scrollTop, .scrollBottom, .search, .searchNext,
+      .focusNext, .focusPrevious, .cycleView, .scrollTop, .scrollBottom, .scrollLeft,
+      .scrollRight, .search, .searchNext,
       .searchPrevious, .edit, .editExternal, .revert, .saveTranscript, .toggleEvents, .help,
       .commandPrompt, .quit:
       return [.normal]
@@ -110,6 +113,8 @@ public enum WorkbenchCommand: String, Sendable, CaseIterable {
     case .pageDown: return "Scroll down one page"
     case .scrollTop: return "Scroll to the top"
     case .scrollBottom: return "Scroll to the bottom"
+    case .scrollLeft: return "Scroll the lines that do not wrap half a pane left"
+    case .scrollRight: return "Scroll the lines that do not wrap half a pane right"
     case .search: return "Search the focused pane"
     case .searchNext: return "Go to the next search match"
     case .searchPrevious: return "Go to the previous search match"

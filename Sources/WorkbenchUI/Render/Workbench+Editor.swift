@@ -36,6 +36,10 @@ extension Workbench {
       }
     }
 
+    if buffer.text.allSatisfy(\.isWhitespace) {
+      rows.append(PaneLine("type {} for no change", role: .dim))
+    }
+
     editorTop = min(editorTop, max(0, rows.count - inner.height))
     if cursorRow < editorTop { editorTop = cursorRow }
     if cursorRow >= editorTop + inner.height { editorTop = cursorRow - inner.height + 1 }
@@ -56,11 +60,19 @@ extension Workbench {
     let message = "\(diagnostic.line):\(diagnostic.column) \(diagnostic.message)"
     let caretColumn =
       DisplayWidth.of(String(line.prefix(max(0, diagnostic.column - 1)))) - left
-    let caretOnScreen = caretColumn >= 0 && caretColumn < width - 12
+    let caretOnScreen = caretColumn >= 0 && caretColumn < width
     let lead = String(repeating: " ", count: caretOnScreen ? caretColumn : 0) + "^ "
-    let (first, _) = DisplayWidth.prefix(message, fitting: width - DisplayWidth.of(lead))
-    var rows = [PaneLine(lead + first, role: .error, attributes: .bold)]
-    let rest = String(message[first.endIndex...].drop { $0 == " " })
+    var rows: [PaneLine] = []
+    var rest = message
+    // With the caret near the right edge, the caret gets a row of its own and the message
+    // follows on the rows below it.
+    if DisplayWidth.of(lead) + 12 <= width {
+      let (first, _) = DisplayWidth.prefix(message, fitting: width - DisplayWidth.of(lead))
+      rows.append(PaneLine(lead + first, role: .error, attributes: .bold))
+      rest = String(message[first.endIndex...].drop { $0 == " " })
+    } else {
+      rows.append(PaneLine(lead, role: .error, attributes: .bold))
+    }
     if !rest.isEmpty {
       for piece in PaneLine(rest).wrapped(width: width - 2, indent: 0) {
         rows.append(PaneLine("  " + piece.text, role: .error, attributes: .bold))

@@ -3,7 +3,7 @@ extension Workbench {
   /// clipping.
   ///
   /// Lines wider than the pane's last drawn inner width wrap, except request and response
-  /// bodies, which are clipped so that their indentation stays readable.
+  /// bodies, which scroll sideways (`<` and `>`) so that their indentation stays readable.
   func paneLines(_ pane: PaneKind) -> [PaneLine] {
     let lines: [PaneLine]
     switch pane {
@@ -87,7 +87,7 @@ extension Workbench {
           role: .dim)
       ]
     }
-    let body = lines.map { PaneLine($0) }
+    let body = lines.map { PaneLine($0, wraps: false) }
     guard let note = snapshot.previewNote, requestView != .http else { return body }
     var noteLines = [PaneLine(note, role: .warning)]
     if let width = innerWidths[.request] { noteLines = noteLines[0].wrapped(width: width, indent: 0) }

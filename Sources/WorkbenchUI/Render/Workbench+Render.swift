@@ -10,6 +10,7 @@ extension Workbench {
     var screen = ScreenBuffer(width: width, height: height)
     guard width >= Self.minimumSize.width, height >= Self.minimumSize.height else {
       drawTooSmall(into: &screen)
+      if glyphs == .ascii { screen.replaceNonASCII(using: Glyphs.asciiFallback(for:)) }
       return screen
     }
     drawTimeline(into: &screen)
@@ -42,6 +43,7 @@ extension Workbench {
     if case .help(let top) = mode {
       drawHelp(scroll: top, into: &screen)
     }
+    if glyphs == .ascii { screen.replaceNonASCII(using: Glyphs.asciiFallback(for:)) }
     return screen
   }
 
@@ -118,13 +120,31 @@ extension Workbench {
       eventLogFollowsTail = top >= maximumTop
     }
     scrollOffsets[pane] = top
+    let widest = lines.filter { !$0.wraps }.map { DisplayWidth.of($0.text) }.max() ?? 0
+    let left = min(horizontalOffsets[pane] ?? 0, max(0, widest - inner.width + 1))
+    horizontalOffsets[pane] = left
     for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
       let row = inner.row + offset
+      let text = line.wraps ? line.text : String(DisplayWidth.dropping(line.text, columns: left))
+      // A line that goes on past the right edge ends with a mark in the last column.
+      let continues = !line.wraps && DisplayWidth.of(text) > inner.width
       screen.write(
-        line.text, row: row, column: inner.column, maxWidth: inner.width,
+        text, row: row, column: inner.column, maxWidth: inner.width - (continues ? 1 : 0),
         role: line.role, attributes: line.attributes)
+      if continues {
+        screen.write(
+          String(glyphs.continuesRight), row: row, column: inner.column + inner.width - 1,
+          role: .dim, attributes: .bold)
+      }
       if let searchText, !searchText.isEmpty {
-        highlight(searchText, in: line.text, row: row, inner: inner, into: &screen)
+        highlight(searchText, in: text, row: row, inner: inner, into: &screen)
+      }
+    }
+    if left > 0 {
+      let position = "\(glyphs.continuesLeft) column \(left + 1)"
+      // The right end of the bottom border keeps room for the line position, such as 1-20/25.
+      if DisplayWidth.of(position) + 3 <= rect.width - 12 {
+        screen.write(position, row: rect.row + rect.height - 1, column: rect.column + 2, role: .dim)
       }
     }
     if lines.count > inner.height {

@@ -48,7 +48,7 @@ extension Workbench {
     for (index, stage) in snapshot.stages.enumerated() {
       if let previousDirection, previousDirection != stage.direction {
         segments.append(
-          Segment(text: compact ? " │ " : glyphs.directionSeparator, role: .border))
+          Segment(text: glyphs.directionSeparator, role: .border))
       } else if previousDirection != nil {
         segments.append(Segment(text: compact ? " " : glyphs.stageSeparator, role: .dim))
       }
@@ -73,7 +73,8 @@ extension Workbench {
     case .pending:
       return Segment(text: stage.name, role: .normal)
     case .current:
-      return Segment(text: "[\(stage.name)]", role: .timelineCurrent, attributes: .bold)
+      return Segment(
+        text: "[\(stage.name)]\(stage.currentMark)", role: .timelineCurrent, attributes: .bold)
     case .done(let mark):
       let ended = mark == "✗" || mark == "!"
       return Segment(text: stage.name + mark, role: ended ? .timelineEnded : .timelineDone)

@@ -131,6 +131,21 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
   }
 
+  /// Replaces the text of every one-column cell that is not ASCII with `replacement(text)`
+  /// when it returns a one-column ASCII character. Other cells keep their text.
+  public mutating func replaceNonASCII(using replacement: (String) -> Character?) {
+    for row in 0..<height {
+      for column in 0..<width {
+        let text = rows[row][column].text
+        guard !text.isEmpty, !text.unicodeScalars.allSatisfy(\.isASCII),
+          column + 1 >= width || !rows[row][column + 1].isContinuation,
+          let ascii = replacement(text), ascii.isASCII
+        else { continue }
+        rows[row][column].text = String(ascii)
+      }
+    }
+  }
+
   /// Returns the cell at `row`, `column`, or nil outside the buffer.
   public func cell(row: Int, column: Int) -> Cell? {
     guard row >= 0, row < height, column >= 0, column < width else { return nil }

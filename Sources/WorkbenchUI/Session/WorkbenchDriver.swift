@@ -45,7 +45,8 @@ public protocol WorkbenchDriver: AnyObject {
   /// the later calls again. The edit stays in force on restarts until `revertEdit`.
   /// - Returns: the problems found; when it is not empty nothing was applied.
   func apply(responseText: String) -> [EditDiagnostic]
-  /// Drops the edit in force for the call shown and runs the later calls again.
+  /// Drops the edit in force for the call shown, or every applied edit when the call shown
+  /// has none, and runs the later calls again.
   func revertEdit()
 
   /// Writes the transcript of the session so far to `path`.

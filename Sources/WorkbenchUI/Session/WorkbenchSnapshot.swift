@@ -51,6 +51,9 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
   public var lastLatencyMs: Double?
   /// Whether the response shown was edited by the user and that edit is in force.
   public var isEdited: Bool
+  /// The calls whose applied edit is in force anywhere in the run, such as `data spam-check`,
+  /// in run order. The call shown may be one of them.
+  public var editedCalls: [String]
   /// Whether the driver is still working on a command (an HTTP call in flight).
   public var isRunning: Bool
   /// Whether the transaction reached its end.
@@ -88,6 +91,7 @@ public struct WorkbenchSnapshot: Sendable, Equatable {
     lastHTTPStatus = nil
     lastLatencyMs = nil
     isEdited = false
+    editedCalls = []
     isRunning = false
     isFinished = false
     isReadOnly = false
@@ -118,12 +122,19 @@ public struct StageEntry: Sendable, Equatable {
   public var direction: Direction
   public var state: State
   public var hasBreakpoint: Bool
+  /// The outcome mark of the current stage once the call shown decided it (the same marks as
+  /// `done`), or "" while it is open.
+  public var currentMark: String
 
-  public init(name: String, direction: Direction, state: State, hasBreakpoint: Bool = false) {
+  public init(
+    name: String, direction: Direction, state: State, hasBreakpoint: Bool = false,
+    currentMark: String = ""
+  ) {
     self.name = name
     self.direction = direction
     self.state = state
     self.hasBreakpoint = hasBreakpoint
+    self.currentMark = currentMark
   }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Workbench {
   /// Runs `command` as bound in `context`, with the argument typed after it at the prompt.
   @discardableResult
@@ -29,15 +31,14 @@ extension Workbench {
       scrollOffsets[focus] = 0
       if focus == .events { eventLogFollowsTail = false }
     case .scrollBottom: scrollOffsets[focus] = Int.max / 2
+    case .scrollLeft: scrollSideways(by: -1)
+    case .scrollRight: scrollSideways(by: 1)
     case .search: startSearch(argument)
     case .searchNext: findMatch(forward: true, startingAfter: scrollOffsets[focus] ?? 0)
     case .searchPrevious: findMatch(forward: false, startingAfter: scrollOffsets[focus] ?? 0)
     case .edit: openEditor()
     case .editExternal:
-      guard !snapshot.isReadOnly else {
-        setStatus("this is a read-only replay; editing is off", isError: true)
-        return nil
-      }
+      guard canEdit() else { return nil }
       return .openExternalEditor(draft?.text ?? snapshot.responseText)
     case .apply: applyDraft()
     case .revert: revertEdit()
@@ -97,11 +98,23 @@ extension Workbench {
       setStatus("the \(focus.title) pane has one view")
     }
     scrollOffsets[focus] = 0
+    horizontalOffsets[focus] = 0
   }
 
   private func scroll(by rows: Int) {
     scrollOffsets[focus] = max(0, min(Int.max / 2, (scrollOffsets[focus] ?? 0)) + rows)
     if focus == .events && rows < 0 { eventLogFollowsTail = false }
+  }
+
+  /// Scrolls the focused pane's lines that do not wrap by half the pane's width; `direction`
+  /// is -1 for left and 1 for right. Drawing clamps the offset to the longest line.
+  private func scrollSideways(by direction: Int) {
+    guard paneLines(focus).contains(where: { !$0.wraps }) else {
+      setStatus("the \(focus.title) pane wraps its lines; there is nothing to scroll sideways")
+      return
+    }
+    let step = max(1, (innerWidths[focus] ?? 20) / 2)
+    horizontalOffsets[focus] = max(0, (horizontalOffsets[focus] ?? 0) + direction * step)
   }
 
   private func toggleEvents() {
@@ -140,15 +153,22 @@ extension Workbench {
     setStatus("no match for \"\(searchText)\" in \(focus.title)", isError: true)
   }
 
-  private func openEditor() {
+  /// Returns whether the call shown can be edited. When it cannot, the status line shows the
+  /// reason.
+  private func canEdit() -> Bool {
     guard !snapshot.isReadOnly else {
       setStatus("this is a read-only replay; editing is off", isError: true)
-      return
+      return false
     }
     guard snapshot.scannerIndex != nil else {
       setStatus("no scanner call to edit yet; press n to step to one")
-      return
+      return false
     }
+    return true
+  }
+
+  private func openEditor() {
+    guard canEdit() else { return }
     if draft == nil {
       draft = EditorBuffer(text: snapshot.responseText)
       draftDiagnostics = driver.validate(responseText: snapshot.responseText)
@@ -157,15 +177,24 @@ extension Workbench {
     mode = .editor
   }
 
+  /// Drops the draft and the applied edit of the call shown. When the call shown has neither,
+  /// the driver drops every applied edit of the run, and its notice names them.
   private func revertEdit() {
-    guard snapshot.isEdited || draft != nil else {
+    if snapshot.isEdited || draft != nil {
+      draft = nil
+      draftDiagnostics = []
+      if mode == .editor { mode = .normal }
+      if snapshot.isEdited { driver.revertEdit() }
+      setStatus("reverted to the scanner's own response")
+      return
+    }
+    guard !snapshot.editedCalls.isEmpty else {
       setStatus("no edit to revert")
       return
     }
-    draft = nil
-    draftDiagnostics = []
-    if snapshot.isEdited { driver.revertEdit() }
-    setStatus("reverted to the scanner's own response")
+    let names = snapshot.editedCalls.joined(separator: ", ")
+    setStatus("reverting every applied edit: \(names)")
+    driver.revertEdit()
   }
 
   private func saveTranscript(to argument: String?) {
@@ -176,10 +205,13 @@ extension Workbench {
         ? String(snapshot.scenarioName.dropLast(5)) : snapshot.scenarioName
       path = (base.isEmpty ? "session" : base) + ".hooktrace.json"
     }
+    // The message names the absolute path, because a relative one depends on the directory
+    // the workbench was started in.
+    let fullPath = URL(fileURLWithPath: path).standardizedFileURL.path
     do {
       try driver.saveTranscript(to: path)
-      setStatus("saved the transcript to \(path)")
-      log("saved the transcript to \(path)")
+      setStatus("saved the transcript to \(fullPath)")
+      log("saved the transcript to \(fullPath)")
     } catch {
       setStatus("could not save the transcript to \(path): \(error)", isError: true)
     }

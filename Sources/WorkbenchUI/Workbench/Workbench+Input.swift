@@ -33,8 +33,15 @@ extension Workbench {
     let words = line.split(separator: " ", maxSplits: 1).map(String.init)
     guard let name = words.first else { return nil }
     let argument = words.count > 1 ? words[1].trimmingSpaces() : nil
-    guard let command = WorkbenchCommand(rawValue: name), command.isPromptCommand else {
+    let command = name == "q" ? WorkbenchCommand.quit : WorkbenchCommand(rawValue: name)
+    guard let command, command.isPromptCommand else {
       setStatus("unknown command \"\(name)\"; press ? for the list of commands", isError: true)
+      return nil
+    }
+    if let argument, !argument.isEmpty, command.promptArgument == nil {
+      setStatus(
+        "\(command.rawValue) takes no argument, but got \"\(argument)\"; type :\(command.rawValue)",
+        isError: true)
       return nil
     }
     return run(command, in: .normal, argument: argument)
@@ -141,6 +148,10 @@ extension Workbench {
       setStatus(
         "not applied: line \(first.line), column \(first.column): \(first.message)", isError: true)
     } else {
+      // The editor closes, so the next keys run commands again instead of typing text.
+      self.draft = nil
+      draftDiagnostics = []
+      if mode == .editor { mode = .normal }
       setStatus("applied the edited response; it stays in force until :revert")
     }
   }

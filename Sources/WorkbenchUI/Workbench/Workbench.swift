@@ -22,6 +22,8 @@ public final class Workbench {
   var requestView: RequestView = .json
   var resultView: ResultView = .state
   var scrollOffsets: [PaneKind: Int] = [:]
+  /// The columns scrolled off the left edge of each pane's lines that do not wrap.
+  var horizontalOffsets: [PaneKind: Int] = [:]
   var stageCursor: Int = 0
   var showEvents = false
   /// Whether the event log shows its newest lines; scrolling up stops this until the log is
@@ -39,15 +41,20 @@ public final class Workbench {
   /// The inner width of each pane drawn last time, which the wrapping panes wrap to.
   var innerWidths: [PaneKind: Int] = [:]
 
-  /// Creates a workbench over `driver` with `keyTable`, adding `events` (such as key map
-  /// problems) to the event log.
-  public init(driver: any WorkbenchDriver, keyTable: KeyTable = .defaults, events: [String] = []) {
+  /// Creates a workbench over `driver` with `keyTable`, adding `events` (such as the key map
+  /// that was loaded) to the event log. A `problem` found at start, such as an invalid key
+  /// map, also shows on the status line until the first key.
+  public init(
+    driver: any WorkbenchDriver, keyTable: KeyTable = .defaults, events: [String] = [],
+    problem: String? = nil
+  ) {
     self.driver = driver
     self.keyTable = keyTable
     snapshot = driver.snapshot()
     stageCursor = snapshot.currentStage ?? 0
     for event in events { log(event) }
     receiveUpdates()
+    if let problem { statusMessage = (problem, true) }
   }
 
   /// The key context in force.
@@ -89,6 +96,7 @@ public final class Workbench {
     snapshot = next
     if callChanged {
       scrollOffsets = [:]
+      horizontalOffsets = [:]
       if mode == .editor { mode = .normal }
       draft = nil
       draftDiagnostics = []

@@ -96,7 +96,10 @@ struct TUICommand: Subcommand {
 
     let environment = ProcessInfo.processInfo.environment
     let (keyTable, keyEvents) = KeyMapFile.load(environment: environment)
-    let workbench = Workbench(driver: driver, keyTable: keyTable, events: keyEvents)
+    // Each message about a key map that could not be used ends "using default keys".
+    let keyProblem = keyEvents.first { $0.hasSuffix("using default keys") }
+    let workbench = Workbench(
+      driver: driver, keyTable: keyTable, events: keyEvents, problem: keyProblem)
     let theme = Theme.resolve(requested: themeName.flatMap(Theme.init), environment: environment)
     return try CursesTerminal(workbench: workbench, theme: theme).run()
   }

@@ -45,8 +45,9 @@ struct KeyTableTests {
     var table = KeyTable.defaults
     table.rebind(.quit, in: .normal, to: [.character("Q")])
     let quick = table.quickHelp(for: .normal)
-    #expect(quick.last?.key == "Q")
-    #expect(quick.last?.label == "quit")
+    let quit = quick.first { $0.label == "quit" }
+    #expect(quit?.key == "Q")
+    #expect(!quick.contains { $0.key == "q" })
     #expect(quick.first?.key == "n")
   }
 

@@ -199,6 +199,10 @@ final class ScriptedDriver: WorkbenchDriver {
     snapshot.action = transaction.action
     snapshot.smtpReply = transaction.reply
     snapshot.isFinished = finished
+    snapshot.editedCalls = edits.keys.sorted().map { call in
+      "\(Self.stageNames[call / Self.scannerNames.count]) "
+        + Self.scannerNames[call % Self.scannerNames.count]
+    }
     snapshot.isReadOnly = isReadOnly
     snapshot.isRunning = isRunning
     guard let last else { return snapshot }
@@ -329,7 +333,11 @@ final class ScriptedDriver: WorkbenchDriver {
   }
 
   func revertEdit() {
-    edits[callsMade - 1] = nil
+    if edits[callsMade - 1] != nil {
+      edits[callsMade - 1] = nil
+    } else {
+      edits = [:]
+    }
     post()
   }
 

@@ -15,7 +15,7 @@ struct EngineViewTests {
     #expect(cbor.contains("Request cbor (connect → gatekeeper)"))
     #expect(cbor.contains("│  \"stage\": \"connect\","))
     #expect(cbor.contains("│316 bytes:"))
-    #expect(cbor.contains("│00000000  ae 65 73 74 61 67 65 67  63 6f 6e 6e 65 6"))
+    #expect(cbor.contains("│00000000  ae 65 73 74 61 67 65 67  63 6f 6e 6e 65 ›"))
 
     harness.press(.character("v"))
     let http = harness.dump(width: 160, height: 45)
