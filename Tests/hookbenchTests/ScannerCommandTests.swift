@@ -22,6 +22,7 @@ import Testing
     let result = try run(["--listen", "0.0.0.0:0"])
     #expect(result.status == 1)
     #expect(result.errors.contains("refusing to listen on non-loopback address 0.0.0.0:0"))
+    #expect(result.errors.contains("add --allow-non-loopback"))
   }
 
   @Test(arguments: ["a b", " abc", "tok\u{e9}n", "==", "ab=c"])

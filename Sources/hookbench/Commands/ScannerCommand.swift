@@ -100,6 +100,9 @@ struct ScannerCommand: Subcommand {
           host: host, port: port, allowNonLoopback: allowNonLoopback))
     } catch {
       StandardStreams.err("error: \(error)\n")
+      if !allowNonLoopback && "\(error)".contains("non-loopback") {
+        StandardStreams.err("To listen there anyway, add --allow-non-loopback.\n")
+      }
       return ExitStatus.failure
     }
     StandardStreams.out(
