@@ -34,8 +34,8 @@ import Testing
       .filter { $0.hasSuffix(".json") }.sorted()
     #expect(
       names == [
-        "add-header.json", "faulty.json", "outbound-silent.json", "reject-recipient.json",
-        "rewrite-subject.json", "spam-score.json", "tempfail.json",
+        "add-header.json", "faulty.json", "outbound-silent.json", "quarantine-softfail.json",
+        "reject-recipient.json", "rewrite-subject.json", "spam-score.json", "tempfail.json",
       ])
     for name in names {
       let rules = try sample(name)
@@ -100,6 +100,23 @@ import Testing
       "stage": "rcpt", "envelope": ["to": [["address": "ok@example.com", "parameters": [:]]]],
     ]
     #expect(rules.reply(stage: "rcpt", request: fine) == .noChange)
+  }
+
+  @Test func quarantineSoftfailSample() throws {
+    let rules = try sample("quarantine-softfail.json")
+    let softfail: JSONValue = [
+      "stage": "mail", "action": "accept", "senderAuth": ["spf-mail": "softfail"],
+    ]
+    guard case .body(200, let body) = rules.reply(stage: "mail", request: softfail) else {
+      Issue.record("expected a quarantine body")
+      return
+    }
+    #expect(body["set"]?[0]?["path"] == "/action")
+    #expect(body["set"]?[0]?["value"] == "quarantine")
+    let pass: JSONValue = ["stage": "mail", "action": "accept", "senderAuth": ["spf-mail": "pass"]]
+    #expect(rules.reply(stage: "mail", request: pass) == .noChange)
+    let unknown: JSONValue = ["stage": "mail", "action": "accept", "senderAuth": .null]
+    #expect(rules.reply(stage: "mail", request: unknown) == .noChange)
   }
 
   @Test func tempfailAndRewriteSamples() throws {
