@@ -254,7 +254,9 @@ public final class HTTPScannerChannel: ScannerChannel, @unchecked Sendable {
 
   static func failure(_ cause: ScannerFailureCause) -> ScannerCallFailure {
     switch cause {
-    case .status(let code, let statusLine, _): return .status(code, statusLine)
+    // The description adds the scanner's error code and message to the status line, so the
+    // failure keeps the cause the scanner gave, as RuleScannerChannel's failures do.
+    case .status(let code, _, _): return .status(code, "\(cause)")
     case .timeout(let message): return .timeout(message)
     case .connection(let message): return .transport(message)
     case .parse(let message): return .invalidBody(message)

@@ -7,7 +7,8 @@ public enum ScannerCallFailure: Sendable, Equatable, CustomStringConvertible {
   case transport(String)
   /// No complete response arrived within the scanner's timeout; the text names the limit.
   case timeout(String)
-  /// The scanner replied with a status other than 2xx: the code and the status line.
+  /// The scanner replied with a status other than 2xx: the code, and the status line
+  /// followed by the error body's code and message when the body had them.
   case status(Int, String)
   /// A 2xx response whose body is not valid JSON or CBOR.
   case invalidBody(String)
