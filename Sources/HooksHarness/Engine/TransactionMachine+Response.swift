@@ -71,7 +71,10 @@ extension TransactionMachine {
     }
     snapshot.problems += processed.problems
     snapshot.warnings += processed.warnings
-    snapshot.rule = processed.rule
+    // JSON Patch is not part of draft-00 or draft-01, so the rule names the format, as
+    // `hookbench validate` does.
+    snapshot.rule = processed.format == .jsonPatch
+      ? "\(processed.format.label), \(processed.rule)" : processed.rule
 
     state = state.absorbing(processed)
     // A discard carried from an earlier stage already stopped the chain where it was chosen.

@@ -241,6 +241,23 @@ struct TransactionMachineTests {
     #expect(ehlo.actionAfter == .accept)
   }
 
+  @Test("JSON Patch rule names format")
+  func jsonPatchRuleNamesFormat() throws {
+    let channel = InMemoryScannerChannel { _, stage, _ in
+      stage == .data
+        ? .body([["op": "replace", "path": "/message/subject", "value": "Tagged"]])
+        : .body(["set": [["path": "/response/message", "value": "Hi"]]])
+    }
+    let run = makeRun(makeScenario(), channel: channel)
+    #expect(run.runToEnd().exitStatus == RunExitStatus.accepted)
+    let data = try #require(run.machine.snapshots.last)
+    #expect(data.event.stage == .data)
+    #expect(data.rule == "JSON Patch (draft-02 preview), atomic: 1 operation applied")
+    #expect(RequestBuilder.request(for: data.stateAfter)["message"]?["subject"] == "Tagged")
+    let connect = try #require(run.machine.snapshots.first)
+    #expect(connect.rule == "atomic: 1 operation applied")
+  }
+
   @Test("snapshots keep state before and after")
   func snapshotsBeforeAfter() throws {
     let channel = InMemoryScannerChannel { _, stage, _ in
