@@ -67,7 +67,13 @@ extension Workbench {
   private var patchSummary: (text: String, role: ColorRole) {
     let operations = snapshot.operations
     if operations.contains(where: { $0.verdict == .failure }) { return ("failed", .error) }
-    if operations.contains(where: { $0.verdict == .rejected }) { return ("rejected", .error) }
+    let rejected = operations.filter { $0.verdict == .rejected }.count
+    if rejected > 0 {
+      // Under the per-operation policy the other operations still apply, so the tag counts both.
+      let applied = operations.filter { $0.verdict == .applied }.count
+      if applied > 0 { return ("\(applied) applied, \(rejected) rejected", .warning) }
+      return ("rejected", .error)
+    }
     if snapshot.isEdited { return ("edited", .warning) }
     if snapshot.scannerIndex == nil { return ("", .normal) }
     return ("valid", .success)
