@@ -32,7 +32,7 @@ extension EngineDriver {
     snapshot.callIndex = shown.index
     snapshot.scannerIndex = shown.scannerIndex
     snapshot.scannerName = shown.scanner
-    setRequest(shown.request, in: &snapshot)
+    setRequest(shown.request, exchanges: shown.call.exchanges, in: &snapshot)
     snapshot.requestHTTP = exchangeLines(shown.call.exchanges)
     if snapshot.requestHTTP.isEmpty {
       snapshot.requestHTTP = [editedExchangeNote]
@@ -93,12 +93,29 @@ extension EngineDriver {
   }
 
   /// Fills the Request pane's JSON and CBOR views from the request body.
-  static func setRequest(_ request: JSONValue, in snapshot: inout WorkbenchSnapshot) {
+  ///
+  /// When the hook call went out as CBOR, the CBOR view shows the bytes that crossed the
+  /// socket. Otherwise it shows the request encoded as CBOR, and its first line says so, so
+  /// nobody mistakes it for what a JSON scanner received.
+  static func setRequest(
+    _ request: JSONValue, exchanges: [ExchangeRecord] = [], in snapshot: inout WorkbenchSnapshot
+  ) {
     snapshot.requestJSON = JSONSerializer.string(request, pretty: true).splitLines()
+    let hook = exchanges.last { $0.method == "POST" && !$0.requestBody.isEmpty }
+    let sentAsCBOR = hook.map { $0.requestHead.lowercased().contains("application/cbor") } ?? false
+    if let hook, sentAsCBOR, let sent = try? CBORDecoder.decode(hook.requestBody) {
+      snapshot.requestCBOR =
+        ["sent as CBOR (\(hook.requestBody.count) bytes):", ""]
+        + sent.prettyDiagnostic.splitLines()
+        + ["", "bytes on the wire:"] + CBORHexDump.lines(hook.requestBody)
+      return
+    }
     let cbor = CBORCodec.encodeJSON(request)
+    let origin = hook == nil ? "not sent" : "sent as JSON"
     snapshot.requestCBOR =
-      request.toCBOR().prettyDiagnostic.splitLines()
-      + ["", "\(cbor.count) bytes:"] + CBORHexDump.lines(cbor)
+      ["\(origin); shown encoded as CBOR (\(cbor.count) bytes):", ""]
+      + request.toCBOR().prettyDiagnostic.splitLines()
+      + ["", "bytes:"] + CBORHexDump.lines(cbor)
   }
 
   /// Fills the Result pane's headers, raw and diff views from the raw message lines before

@@ -39,8 +39,8 @@ public final class ReplayDriver: WorkbenchDriver {
     snapshot.callIndex = position - 1
     snapshot.scannerIndex = shown.json["scannerIndex"]?.intValue
     snapshot.scannerName = shown.scanner
-    EngineDriver.setRequest(shown.request, in: &snapshot)
     let exchanges = shown.exchanges
+    EngineDriver.setRequest(shown.request, exchanges: exchanges, in: &snapshot)
     let editedText = shown.editedResponseText
     snapshot.requestHTTP = EngineDriver.exchangeLines(exchanges)
     if let editedText {
