@@ -81,7 +81,11 @@ public enum TranscriptPrinter {
     let applied = snapshot.operations.filter { $0.status == .applied }
     var verdict = snapshot.rule
     if !snapshot.operations.isEmpty && applied.count == snapshot.operations.count {
-      verdict = "applied " + applied.map { "\($0.label) \($0.path)" }.joined(separator: ", ")
+      // The rule of a JSON Patch response starts with the format's label; keep that label.
+      let format = snapshot.rule.hasPrefix(ResponseFormat.jsonPatch.label)
+        ? "\(ResponseFormat.jsonPatch.label), " : ""
+      verdict = format + "applied "
+        + applied.map { "\($0.label) \($0.path)" }.joined(separator: ", ")
     }
     verdict += "; \(change)"
     if let last = lines.indices.last, lines[last].hasPrefix("<-") {

@@ -256,6 +256,8 @@ struct TransactionMachineTests {
     #expect(RequestBuilder.request(for: data.stateAfter)["message"]?["subject"] == "Tagged")
     let connect = try #require(run.machine.snapshots.first)
     #expect(connect.rule == "atomic: 1 operation applied")
+    let printed = TranscriptPrinter.lines(for: run).joined(separator: "\n")
+    #expect(printed.contains("JSON Patch (draft-02 preview), applied [0] /message/subject"))
   }
 
   @Test("snapshots keep state before and after")
