@@ -4,7 +4,7 @@
 /// integers and floating-point numbers apart, and keeps each number's original text, so the
 /// screen can show a request exactly as it arrived.
 ///
-/// `bytes` holds binary data: a CBOR byte string decodes to it, and the JSON serializer writes
+/// `bytes` is binary data. A CBOR byte string decodes to it, and the JSON serializer writes
 /// it as standard Base64 with padding (RFC 4648 §4), the form MTA Hooks uses for `rawMessage`
 /// and `blob` in JSON bodies.
 public enum JSONValue: Sendable, Hashable {

@@ -95,8 +95,8 @@ extension EngineDriver {
   /// Fills the Request pane's JSON and CBOR views from the request body.
   ///
   /// When the hook call went out as CBOR, the CBOR view shows the bytes that crossed the
-  /// socket. Otherwise it shows the request encoded as CBOR, and its first line says so, so
-  /// nobody mistakes it for what a JSON scanner received.
+  /// socket. Otherwise it shows the request encoded as CBOR, with a first line stating that
+  /// these are not the bytes a JSON scanner received.
   static func setRequest(
     _ request: JSONValue, exchanges: [ExchangeRecord] = [], in snapshot: inout WorkbenchSnapshot
   ) {
