@@ -76,31 +76,5 @@ public struct StageResult: Sendable {
   public var notes: [String]
 }
 
-/// The verdict on one operation of a scanner response.
-public struct OperationRecord: Sendable, Equatable {
-  /// The operation's place in the body, such as `set[1]`.
-  public var label: String
-  /// The operation name, such as `set` or `replace`.
-  public var kind: String
-  /// The JSON Pointer as the scanner wrote it.
-  public var path: String
-  /// Applied, skipped or refused, with the reason.
-  public var status: OperationStatus
-
-  /// Creates a record.
-  public init(label: String, kind: String, path: String, status: OperationStatus) {
-    self.label = label
-    self.kind = kind
-    self.path = path
-    self.status = status
-  }
-
-  /// One line for transcripts: `set[0] /action: applied`.
-  public var line: String {
-    switch status {
-    case .applied: return "\(label) \(path): applied"
-    case .skipped(let reason): return "\(label) \(path): skipped: \(reason)"
-    case .refused(let reason): return "\(label) \(path): refused: \(reason)"
-    }
-  }
-}
+/// The verdict on one operation of a scanner response, as the response processor reports it.
+public typealias OperationRecord = OperationReport

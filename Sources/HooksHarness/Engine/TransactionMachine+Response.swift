@@ -49,26 +49,33 @@ extension TransactionMachine {
     return registrations[position].failure != nil
   }
 
+  /// Returns the rules a scanner's response is checked against at `stage`: the scenario's
+  /// profile and failure policy, and what the scanner's registration negotiated. The
+  /// workbench checks edited responses with the same rules.
+  public static func responseRules(
+    at stage: Stage, scenario: Scenario, registration: ScannerSubscription?, isTrusted: Bool
+  ) -> ResponseRules {
+    ResponseRules(
+      stage: stage, profile: Profile(rawValue: scenario.profile) ?? .draft01,
+      updateProperties: registration?.updateProperties[stage.direction],
+      actions: registration?.actions[stage.direction],
+      policy: scenario.policy == "per-operation" ? .perOperation : .atomic,
+      isTrusted: isTrusted)
+  }
+
   /// Validates and applies one scanner response to the state, through HooksProtocol's
   /// `ResponseProcessor`: writable paths, value rules, action precedence and the failure
   /// policy are all checked there, and both message forms are kept consistent.
   func applyResponse(_ body: JSONValue?, scanner: ScannerSettings,
                      registration: ScannerSubscription, to snapshot: inout StepSnapshot) {
-    let stage = snapshot.event.stage
-    let rules = ResponseRules(
-      stage: stage, profile: Profile(rawValue: scenario.profile) ?? .draft01,
-      updateProperties: registration.updateProperties[stage.direction],
-      actions: registration.actions[stage.direction],
-      policy: scenario.policy == "per-operation" ? .perOperation : .atomic,
+    let rules = Self.responseRules(
+      at: snapshot.event.stage, scenario: scenario, registration: registration,
       isTrusted: scanner.trusted)
     let processed = ResponseProcessor.process(
       body: body, request: snapshot.request, rules: rules, rawMessage: state.rawMessage,
       codec: messageCodec)
 
-    snapshot.operations = processed.outcomes.map { outcome in
-      OperationRecord(
-        label: outcome.label, kind: outcome.kind, path: outcome.path, status: outcome.status)
-    }
+    snapshot.operations = processed.outcomes
     snapshot.problems += processed.problems
     snapshot.warnings += processed.warnings
     // JSON Patch is not part of draft-00 or draft-01, so the rule names the format, as

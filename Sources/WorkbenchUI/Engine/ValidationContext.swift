@@ -29,12 +29,8 @@ struct ValidationContext: Sendable {
       scenario.scanners.indices.contains(step.scannerIndex)
       ? scenario.scanners[step.scannerIndex].trusted : false
     // The same rules the engine applies, so a valid edit is one the engine accepts.
-    rules = ResponseRules(
-      stage: stage, profile: Profile(rawValue: scenario.profile) ?? .draft01,
-      updateProperties: registration?.updateProperties[stage.direction],
-      actions: registration?.actions[stage.direction],
-      policy: scenario.policy == "per-operation" ? .perOperation : .atomic,
-      isTrusted: trusted)
+    rules = TransactionMachine.responseRules(
+      at: stage, scenario: scenario, registration: registration, isTrusted: trusted)
   }
 
   /// Parses and validates `text` without applying it.
